@@ -69,3 +69,8 @@ export interface AskOutput {
   speak: string | null;
   ms: number;
 }
+
+/** The conversation core as channels see it: one turn in, one result out. */
+export interface Assistant {
+  handle(turn: Turn): Promise<AssistantResult>;
+}

@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import { AppError } from '../errors.js';
 import type { Services } from '../services.js';
 import { healthRoutes } from './health.js';
@@ -14,7 +14,7 @@ export interface HttpPlugin {
  */
 export async function buildApp(services: Services, plugins: HttpPlugin[] = []): Promise<FastifyInstance> {
   const app = Fastify({
-    loggerInstance: services.log,
+    loggerInstance: services.log as FastifyBaseLogger,
     bodyLimit: 256 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
   });
@@ -43,5 +43,5 @@ export async function buildApp(services: Services, plugins: HttpPlugin[] = []): 
 
   await app.register(healthRoutes, { services });
   for (const { plugin, prefix } of plugins) await app.register(plugin, { services, prefix });
-  return app;
+  return app as unknown as FastifyInstance;
 }
