@@ -35,6 +35,14 @@ export const configSchema = z.object({
   MICROSOFT_APP_TENANT_ID: optional,
   DOSSIER_API_URL: optional,
   DOSSIER_API_TOKEN: optional,
+  /** Public holidays (YYYY-MM-DD list) replacing the defaults of src/feedback/holidays.ts. */
+  HOLIDAYS: optional,
+  /** Feedback answer deadlines in working days per classification (src/feedback/lifecycle.ts). */
+  FEEDBACK_DUE_DAYS_THUOC_THAM_QUYEN: int(10),
+  FEEDBACK_DUE_DAYS_HANH_VI: int(10),
+  FEEDBACK_FORWARD_DAYS: int(5),
+  /** Staff bearer tokens live this long. */
+  STAFF_TOKEN_TTL_SECONDS: int(8 * 3600),
 });
 
 export type Config = z.infer<typeof configSchema>;
