@@ -1,0 +1,33 @@
+import type { Method, Procedure } from '../../knowledge/procedure.js';
+import { formatFee } from '../money.js';
+import { clip, foot, head, mergeByText, methodsInOrder, type Answer } from './card.js';
+
+/**
+ * Fees per channel as Vietnamese money plus the conditions from the note. A record whose
+ * amount lives only in the note ("Miễn phí(- Lệ phí ...: 135.000 đồng/lần ...)") is answered
+ * with that note, never with a bare "miễn phí".
+ */
+export function feeText(m: Method): string {
+  const amounts = m.fees.map(formatFee);
+  const note = m.note ? clip(m.note, 500) : null;
+  if (amounts.length > 0) {
+    const allZero = m.fees.every((f) => f.amount === 0);
+    if (allZero) return note ? `không thu theo bảng phí; ghi chú của thủ tục: ${note}` : 'không thu phí, lệ phí';
+    return note ? `${amounts.join('; ')}. Ghi chú: ${note}` : amounts.join('; ');
+  }
+  if (note) return `dữ liệu không ghi mức thu riêng; ghi chú của thủ tục: ${note}`;
+  return 'dữ liệu không ghi phí, lệ phí';
+}
+
+export function feesAnswer(p: Procedure): Answer {
+  const methods = methodsInOrder(p);
+  if (methods.length === 0) {
+    return {
+      head: head(p, 'Phí, lệ phí của'),
+      lines: ['Dữ liệu thủ tục chưa ghi phí, lệ phí. Bạn vui lòng xem chi tiết tại trang chính thức bên dưới.'],
+      foot: foot(p),
+    };
+  }
+  const lines = mergeByText(methods.map((m) => ({ channel: m.channel, text: feeText(m) })));
+  return { head: head(p, 'Phí, lệ phí của'), lines, foot: foot(p) };
+}

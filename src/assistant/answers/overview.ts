@@ -1,0 +1,25 @@
+import type { Procedure } from '../../knowledge/procedure.js';
+import { formatFee } from '../money.js';
+import { channelLabel, clip, foot, methodsInOrder, type Answer } from './card.js';
+import { formatDuration } from './deadline.js';
+
+/** A short card: what the procedure is, who handles it, how to file, and what else one can ask. */
+export function overviewAnswer(p: Procedure): Answer {
+  const lines: string[] = [];
+  if (p.field) lines.push(`- Lĩnh vực: ${p.field}`);
+  if (p.levels.length) lines.push(`- Cấp thực hiện: ${p.levels.join(', ')}`);
+  if (p.agencies.length) lines.push(`- Cơ quan thực hiện: ${p.agencies.join('; ')}`);
+  const methods = methodsInOrder(p);
+  for (const m of methods) {
+    const parts: string[] = [];
+    parts.push(m.duration ? `thời hạn ${formatDuration(m.duration)}` : 'không ghi thời hạn');
+    if (m.fees.length) parts.push(`phí, lệ phí ${m.fees.map(formatFee).join('; ')}`);
+    else if (m.note) parts.push(`phí, lệ phí xem ghi chú: ${clip(m.note, 160)}`);
+    lines.push(`- ${channelLabel[m.channel]}: ${parts.join(', ')}`);
+  }
+  if (p.papers.length) lines.push(`- Hồ sơ gồm ${p.papers.length} loại giấy tờ.`);
+  if (p.steps.length) lines.push(`- Gồm ${p.steps.length} bước thực hiện.`);
+  if (p.results.length) lines.push(`- Kết quả: ${clip(p.results.join('; '), 200)}`);
+  lines.push('Bạn có thể hỏi tiếp: cần giấy tờ gì, lệ phí bao nhiêu, mất bao lâu, nộp ở đâu, có nộp online được không, các bước thực hiện.');
+  return { head: `Thủ tục "${p.name}" (mã ${p.code}):`, lines, foot: foot(p) };
+}

@@ -1,0 +1,113 @@
+import type { Intent } from './turn.js';
+
+/**
+ * Understanding what a citizen asks about a procedure, from cue phrases.
+ *
+ * Works on the diacritic-folded, lower-case text (`đ`→`d`, no tone marks) so that
+ * "giấy tờ gì" and "giay to gi" read the same. Each cue carries a weight: a question phrase
+ * ("bao nhiêu tiền", "ở đâu") outweighs a topic word that may only describe the case
+ * ("nộp trực tuyến"), so "lệ phí làm hộ chiếu nộp trực tuyến" is about fees, not about online.
+ * Ties go to the intent listed first in `precedence`.
+ */
+interface Cue {
+  intent: Intent;
+  weight: number;
+  pattern: RegExp;
+}
+
+const W = '(?:[a-z0-9]+ ){0,4}'; // up to four words in between ("cần những loại giấy tờ gì")
+
+const cues: Cue[] = [
+  // fees
+  { intent: 'fees', weight: 3, pattern: /\b(?:bao nhieu tien|may tien|het bao nhieu|ton bao nhieu|mat bao nhieu(?! ngay| thoi gian| lau)|bao nhieu phi|phi bao nhieu|gia bao nhieu|tien bao nhieu)\b/g },
+  { intent: 'fees', weight: 3, pattern: /\b(?:co mat phi|co mien phi|mien phi khong|co phai nop (?:tien|phi|le phi)|co (?:thu|ton|mat) (?:tien|phi|le phi))\b/g },
+  { intent: 'fees', weight: 2, pattern: /\b(?:le phi|phi le phi|phi|chi phi|mien phi|muc thu|tien phi|ton kem)\b/g },
+  // deadline
+  { intent: 'deadline', weight: 3, pattern: /\b(?:may ngay|bao nhieu ngay|bao lau|bao gio (?:co|thi co|lay|nhan)|khi nao (?:co|thi co|lay|nhan|duoc)|mat bao nhieu thoi gian|lau khong|lau ko|trong bao lau|mat may)\b/g },
+  { intent: 'deadline', weight: 2, pattern: /\b(?:thoi han giai quyet|thoi gian giai quyet|thoi gian xu ly|thoi han|thoi gian|ngay tra ket qua|hen tra)\b/g },
+  // online
+  { intent: 'online', weight: 3, pattern: /\b(?:(?:online|truc tuyen|qua mang|tren mang|vneid|qua app|tren app|dich vu cong)(?: [a-z]+){0,3} (?:duoc|duoc khong|khong)|co (?:online|truc tuyen) khong|co the (?:lam|nop|dang ky|thuc hien) (?:[a-z]+ ){0,3}(?:online|truc tuyen))\b/g },
+  { intent: 'online', weight: 2, pattern: /\b(?:online|truc tuyen|vneid|qua mang|tren mang|cong dich vu cong|dich vu cong|qua internet)\b/g },
+  // where
+  { intent: 'where', weight: 3, pattern: /\b(?:o dau|tai dau|noi nao|cho nao|di dau|den dau(?! roi)|co quan nao|don vi nao|cap nao (?:giai quyet|cap|tiep nhan|thuc hien)|ai (?:giai quyet|cap|tiep nhan)|nop (?:ho so )?(?:tai|o) (?:dau|co quan nao|noi nao))\b/g },
+  { intent: 'where', weight: 2, pattern: /\b(?:noi nop|noi tiep nhan|dia chi|co quan (?:co tham quyen|thuc hien|tiep nhan|giai quyet)|tham quyen|dia diem|nop o|nop tai|co quan)\b/g },
+  // papers
+  { intent: 'papers', weight: 3, pattern: new RegExp(`\\b(?:(?:giay to|ho so|tai lieu|thanh phan) ${W}(?:gi|nao|gom)|can ${W}gi|gom ${W}(?:gi|nhung gi)|chuan bi ${W}gi|mang ${W}gi|mang theo|nop ${W}(?:giay to|ho so) gi|thanh phan ho so|bo ho so|ho so gom|can nhung gi|can giay to|ky gi)\\b`, 'g') },
+  { intent: 'papers', weight: 2, pattern: /\b(?:giay to|thanh phan|mau don|to khai|so luong ho so|ho so can)\b/g },
+  // steps
+  { intent: 'steps', weight: 3, pattern: new RegExp(`\\b(?:cac buoc|nhung buoc|buoc nao|may buoc|trinh tu|quy trinh|cach thuc thuc hien|(?:lam|thuc hien|tien hanh) ${W}(?:nhu the nao|the nao|ra sao)|cach lam|lam sao|lam the nao|thu tuc ${W}(?:nhu the nao|the nao|ra sao))\\b`, 'g') },
+  { intent: 'steps', weight: 1, pattern: /\b(?:nhu the nao|the nao|ra sao|huong dan)\b/g },
+  // overview
+  { intent: 'overview', weight: 2, pattern: /\b(?:thong tin (?:ve )?thu tuc|gioi thieu|tong quan|la gi|doi tuong (?:thuc hien|nao)|can cu phap ly|ket qua (?:la gi|nhan duoc)|dieu kien)\b/g },
+  // dossier status
+  { intent: 'dossier_status', weight: 4, pattern: /\b(?:tra cuu (?:tinh trang |tien do )?ho so|tinh trang ho so|tien do ho so|ho so cua toi|ma ho so|ho so (?:so|ma)|ho so (?:da|dang) (?:xu ly|den dau)|ho so (?:xu ly )?den dau)\b/g },
+  { intent: 'dossier_status', weight: 5, pattern: /\b[0-9a-z]{2,4}(?:\.[0-9a-z]{2,4}){2,4}-\d{6}-\d{3,5}\b/g },
+  // feedback
+  { intent: 'feedback', weight: 4, pattern: /\b(?:phan anh|kien nghi|gop y|to cao (?:can bo|hanh vi)|khieu nai ve (?:can bo|thai do)|muon phan anh|gui phan anh)\b/g },
+  { intent: 'feedback_status', weight: 6, pattern: /\bpa-\d{4}-\d{6}\b/g },
+  { intent: 'feedback_status', weight: 5, pattern: /\b(?:phan anh|kien nghi) ${W}(?:den dau|the nao roi|xu ly chua|tra loi chua|tinh trang)\b|\btinh trang (?:phan anh|kien nghi)\b|\btra cuu (?:phan anh|kien nghi)\b/g },
+  // smalltalk
+  { intent: 'smalltalk', weight: 2, pattern: /^(?:xin chao|chao|hello|hi|helo|alo|hey|cam on|thank|thanks|tks|ok|oke|vang|da vang|tam biet|bye|tro giup|giup (?:toi|minh|em)|help|huong dan su dung|ban la ai|ban lam duoc gi|ban giup duoc gi|menu|start|\/start|\/help)\b/g },
+  { intent: 'smalltalk', weight: 1, pattern: /\b(?:xin chao|cam on|ban la ai|ban lam duoc gi|ban giup duoc gi|giup duoc gi)\b/g },
+  // out of scope: everyday topics the procedure records never cover
+  { intent: 'out_of_scope', weight: 4, pattern: /\b(?:ty gia|gia vang|gia xang|thoi tiet|bong da|xo so|chung khoan|gia (?:do la|usd|bitcoin)|ket qua (?:xo so|bong da|tran)|nau an|mon an|bai hat|phim|truyen cuoi|ke chuyen|may gio roi|hom nay (?:la )?thu may)\b/g },
+];
+
+/** Listed order breaks ties: the narrower question wins over the broader one. */
+const precedence: Intent[] = [
+  'feedback_status', 'dossier_status', 'feedback', 'out_of_scope',
+  'fees', 'deadline', 'papers', 'where', 'online', 'steps', 'overview', 'smalltalk',
+];
+
+export interface IntentReading {
+  /** The best intent, or null when no cue was found (a bare procedure name: overview). */
+  intent: Intent | null;
+  scores: Partial<Record<Intent, number>>;
+  /** Character spans of the cues, so the caller can cut them out of the text it searches with. */
+  spans: Array<[number, number]>;
+}
+
+/** Read the intent of a folded, lower-case question. Pure. */
+export function readIntent(folded: string): IntentReading {
+  const scores: Partial<Record<Intent, number>> = {};
+  const spans: Array<[number, number]> = [];
+  for (const cue of cues) {
+    cue.pattern.lastIndex = 0;
+    for (const m of folded.matchAll(cue.pattern)) {
+      scores[cue.intent] = Math.max(scores[cue.intent] ?? 0, cue.weight);
+      spans.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+    }
+  }
+  let best: Intent | null = null;
+  for (const intent of precedence) {
+    const s = scores[intent] ?? 0;
+    if (s > 0 && (best === null || s > (scores[best] ?? 0))) best = intent;
+  }
+  // "cảm ơn, cho hỏi lệ phí..." is a question, not smalltalk.
+  if (best === 'smalltalk') {
+    const other = precedence.find((i) => i !== 'smalltalk' && (scores[i] ?? 0) >= 2);
+    if (other) best = other;
+  }
+  return { intent: best, scores, spans };
+}
+
+/** Words that carry no topic: politeness, pronouns and question glue. Cut before searching. */
+const filler = /\b(?:da|a|oi|cho (?:toi|em|minh|chau) hoi|cho hoi|xin hoi|hoi|toi|em|minh|chau|anh|chi|ban|muon|duoc|dc|khong|ko|k|vay|nhi|nha|thi|la|co|phai|lam|nhu|nao|gi|ve|cua|nay|do|voi|de|nhe|roi|sao|con|mat|het|ton|vay|thu tuc|thu tuc hanh chinh|tthc)\b/g;
+
+/**
+ * The topic of the question: the folded text without intent cues and filler, used to decide
+ * whether a turn names a procedure or only asks a follow-up ("còn lệ phí thì sao?").
+ */
+export function topicWords(folded: string, reading: IntentReading): string[] {
+  const chars = folded.split('');
+  for (const [a, b] of reading.spans) for (let i = a; i < b; i++) chars[i] = ' ';
+  return chars.join('').replace(filler, ' ').split(/[^a-z0-9.]+/).filter((w) => w.length > 0 && w !== '.');
+}
+
+/** Cut cue spans out of a same-length text (the accented form aligned with the folded one). */
+export function withoutSpans(text: string, spans: Array<[number, number]>): string {
+  const chars = Array.from(text);
+  if (chars.length !== text.length) return text; // astral characters: alignment unsafe, keep as is
+  for (const [a, b] of spans) for (let i = a; i < b && i < chars.length; i++) chars[i] = ' ';
+  return chars.join('').replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { readIntent, topicWords } from '../../src/assistant/intent.js';
+import { foldDiacritics, normalizeText } from '../../src/search/normalize.js';
+import { loadLexicon } from '../../src/search/lexicon.js';
+
+const lexicon = await loadLexicon();
+const read = (text: string) => readIntent(foldDiacritics(normalizeText(text, lexicon)).toLowerCase());
+
+/** Cue phrases, accented and folded, in questions shaped like real ones (dev set, portal FAQ). */
+const table: Array<[string, string | null]> = [
+  ['Đăng ký khai sinh cho con cần mang theo giấy tờ gì?', 'papers'],
+  ['dang ky khai sinh can giay to gi', 'papers'],
+  ['Hồ sơ thông báo tập trung kinh tế gồm những giấy tờ gì?', 'papers'],
+  ['tam ngung kinh doanh ho kinh doanh can ho so gi', 'papers'],
+  ['cap ban sao giay khai sinh can gi', 'papers'],
+  ['thành phần hồ sơ cấp lại sổ bảo hiểm xã hội', 'papers'],
+  ['làm giấy chứng tử mất bao nhiêu tiền', 'fees'],
+  ['lam ho chieu het bao nhieu tien', 'fees'],
+  ['lệ phí đăng ký tạm trú', 'fees'],
+  ['le phi dang ky tam tru', 'fees'],
+  ['lệ phí làm hộ chiếu nộp trực tuyến', 'fees'],
+  ['đăng ký kết hôn có mất phí không', 'fees'],
+  ['gia hạn tạm trú mất mấy ngày', 'deadline'],
+  ['dang ky ket hon mat bao lau', 'deadline'],
+  ['Thời hạn giải quyết việc mở ngành đào tạo trình độ tiến sĩ như thế nào?', 'deadline'],
+  ['bao giờ thì có kết quả cấp hộ chiếu', 'deadline'],
+  ['đăng ký thường trú nộp ở đâu', 'where'],
+  ['dang ky khai sinh o dau', 'where'],
+  ['Thuyên chuyển trường cho học sinh tiểu học, thực hiện là cơ quan nào?', 'where'],
+  ['Cơ quan có thẩm quyền cấp văn bản chấp thuận khai thác thủy sản', 'where'],
+  ['khai sinh cho con có làm online được không', 'online'],
+  ['dang ky thuong tru lam online tren vneid duoc khong', 'online'],
+  ['đăng kí tạm trú online trên vneid đc ko', 'online'],
+  ['có nộp trực tuyến được không', 'online'],
+  ['thủ tục sang tên xe máy gồm những bước nào', 'steps'],
+  ['Trình tự thực hiện thủ tục hỗ trợ một lần sau đầu tư đóng mới tàu cá', 'steps'],
+  ['quy trinh cap doi giay phep lai xe', 'steps'],
+  ['làm thế nào để đăng ký kết hôn', 'steps'],
+  ['xin chào bạn', 'smalltalk'],
+  ['cam on nhieu', 'smalltalk'],
+  ['bạn làm được gì', 'smalltalk'],
+  ['tỷ giá đô la hôm nay', 'out_of_scope'],
+  ['thoi tiet ha noi ngay mai', 'out_of_scope'],
+  ['tra cứu tình trạng hồ sơ 000.00.31.H56-250312-0007', 'dossier_status'],
+  ['ho so 000.00.31.H56-250312-0007 den dau roi', 'dossier_status'],
+  ['toi muon phan anh viec giai quyet ho so bi tre han', 'feedback'],
+  ['phản ánh mã PA-2026-000045 xử lý đến đâu rồi', 'feedback_status'],
+  ['đăng ký thường trú', null],
+  ['1.001612', null],
+];
+
+describe('intent cues', () => {
+  it.each(table)('%s -> %s', (text, intent) => {
+    expect(read(text).intent).toBe(intent);
+  });
+
+  it('reads the same intent with and without diacritics', () => {
+    const pairs = [
+      ['cấp lại thẻ căn cước bị mất cần gì', 'cap lai the can cuoc bi mat can gi'],
+      ['đổi giấy phép lái xe nộp ở đâu', 'doi giay phep lai xe nop o dau'],
+      ['giấy phép xây dựng mất bao lâu', 'giay phep xay dung mat bao lau'],
+    ];
+    for (const [a, b] of pairs) expect(read(a).intent).toBe(read(b).intent);
+  });
+});
+
+describe('topic words', () => {
+  const topic = (text: string) => {
+    const folded = foldDiacritics(normalizeText(text, lexicon)).toLowerCase();
+    return topicWords(folded, readIntent(folded));
+  };
+  it('leaves nothing for a bare follow-up', () => {
+    expect(topic('còn lệ phí thì sao?')).toEqual([]);
+    expect(topic('nộp ở đâu?')).toEqual([]);
+    expect(topic('online được không?')).toEqual([]);
+    expect(topic('mất bao lâu vậy')).toEqual([]);
+  });
+  it('keeps the procedure words of a new question', () => {
+    expect(topic('lệ phí đăng ký kết hôn')).toEqual(['dang', 'ky', 'ket', 'hon']);
+  });
+});
