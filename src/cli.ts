@@ -5,6 +5,8 @@
  */
 const commands: Record<string, () => Promise<{ run: (argv: string[]) => Promise<number> }>> = {
   serve: () => import('./cli/serve.js'),
+  import: () => import('./cli/import.js'),
+  ask: () => import('./cli/ask.js'),
 };
 
 const usage = `Trợ lý Một cửa — các lệnh:
