@@ -7,6 +7,7 @@ const commands: Record<string, () => Promise<{ run: (argv: string[]) => Promise<
   serve: () => import('./cli/serve.js'),
   import: () => import('./cli/import.js'),
   ask: () => import('./cli/ask.js'),
+  telegram: () => import('./cli/telegram.js'),
 };
 
 const usage = `Trợ lý Một cửa — các lệnh:

@@ -4,6 +4,9 @@ import { createLogger, type Logger } from './log.js';
 import { loadKnowledge } from './knowledge/loader.js';
 import { buildApp, type HttpPlugin } from './http/app.js';
 import type { Services } from './services.js';
+import type { Channel } from './http/channel.js';
+import type { Sender } from './notify/notification.js';
+import { createChannels } from '../bots/channels.js';
 
 /**
  * Composition root: the one place that builds every service from configuration and wires
@@ -18,12 +21,24 @@ export async function createServices(config: Config, log: Logger = createLogger(
   services.procedures = knowledge.procedures;
   log.info({ procedures: knowledge.procedures.length, rejected: knowledge.problems.length }, 'knowledge loaded');
 
+  // --- channels (bots/): keep this section last, it wires the assistant and outbox built above ---
+  const channels = createChannels(services);
+  services.channels = channels;
+  const outbox = services.outbox as { registerSender(channel: string, sender: Sender): void } | undefined;
+  for (const c of channels) {
+    if (c.sender && outbox) outbox.registerSender(c.name, c.sender);
+    if (c.stop) services.closers.push(c.stop);
+  }
+
   return services;
 }
 
 /** HTTP plugins of every capability, in mounting order. */
 export function httpPlugins(_services: Services): HttpPlugin[] {
-  return [];
+  return [
+    // channel webhooks and the web chat page (bots/), mounted last
+    ...((_services.channels as Channel[] | undefined) ?? []).map((c) => ({ plugin: c.plugin })),
+  ];
 }
 
 export async function createServer(services: Services): Promise<FastifyInstance> {
