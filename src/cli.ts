@@ -5,6 +5,7 @@
  */
 const commands: Record<string, () => Promise<{ run: (argv: string[]) => Promise<number> }>> = {
   serve: () => import('./cli/serve.js'),
+  staff: () => import('./cli/staff.js'),
   import: () => import('./cli/import.js'),
   ask: () => import('./cli/ask.js'),
   telegram: () => import('./cli/telegram.js'),

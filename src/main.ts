@@ -7,6 +7,11 @@ import type { Services } from './services.js';
 import type { Channel } from './http/channel.js';
 import type { Sender } from './notify/notification.js';
 import { createChannels } from '../bots/channels.js';
+import { openFeedbackStore } from './store/feedback-store.js';
+import { FeedbackDesk, deadlinesFromConfig, type Notifier } from './feedback/feedback-service.js';
+import { holidaySet } from './feedback/holidays.js';
+import { feedbackRoutes } from './http/feedback.js';
+import { staffRoutes } from './http/staff.js';
 
 /**
  * Composition root: the one place that builds every service from configuration and wires
@@ -20,6 +25,18 @@ export async function createServices(config: Config, log: Logger = createLogger(
   for (const p of knowledge.problems) log.warn({ file: p.file, field: p.field }, `knowledge file rejected: ${p.message}`);
   services.procedures = knowledge.procedures;
   log.info({ procedures: knowledge.procedures.length, rejected: knowledge.problems.length }, 'knowledge loaded');
+
+  // --- feedback (phản ánh, kiến nghị): queue, lifecycle, staff ---
+  const feedbackStore = await openFeedbackStore(config, log);
+  services.feedbackStore = feedbackStore;
+  services.feedback = new FeedbackDesk({
+    store: feedbackStore, deadlines: deadlinesFromConfig(config), holidays: holidaySet(config.HOLIDAYS), log,
+    tokenTtlSeconds: config.STAFF_TOKEN_TTL_SECONDS,
+    // The outbox is looked up when a status changes, so the order of sections here does not matter.
+    notifier: { enqueue: async (n) => (services.outbox as Notifier | undefined)?.enqueue(n) },
+  });
+  services.readinessChecks.push({ name: 'feedback', check: () => feedbackStore.ping() });
+  services.closers.push(() => feedbackStore.close());
 
   // --- channels (bots/): keep this section last, it wires the assistant and outbox built above ---
   const channels = createChannels(services);
@@ -36,6 +53,7 @@ export async function createServices(config: Config, log: Logger = createLogger(
 /** HTTP plugins of every capability, in mounting order. */
 export function httpPlugins(_services: Services): HttpPlugin[] {
   return [
+    ...(_services.feedback instanceof FeedbackDesk ? [{ plugin: feedbackRoutes }, { plugin: staffRoutes }] : []),
     // channel webhooks and the web chat page (bots/), mounted last
     ...((_services.channels as Channel[] | undefined) ?? []).map((c) => ({ plugin: c.plugin })),
   ];

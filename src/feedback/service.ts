@@ -23,7 +23,8 @@ export interface FeedbackSubmission {
 
 export interface FeedbackReceipt {
   code: string;
-  status: 'received';
+  /** 'rejected' only when the submission had no usable contact (khong_tiep_nhan, lifecycle.ts). */
+  status: 'received' | 'rejected';
   receivedAt: string;
   dueAt: string;
 }

@@ -1,0 +1,44 @@
+import { readConfig } from '../config.js';
+import { AppError } from '../errors.js';
+import { defaultDeadlines, type StaffRole } from '../feedback/lifecycle.js';
+import { FeedbackDesk } from '../feedback/feedback-service.js';
+import { holidaySet } from '../feedback/holidays.js';
+import { openFeedbackStore } from '../store/feedback-store.js';
+
+/**
+ * `staff add <username> --role <reviewer|admin>`: create or replace a staff account in the
+ * configured store (DATA_DIR/staff.json or Redis). The password is read from stdin (first line),
+ * never from the command line, where it would end up in shell history and `ps`.
+ */
+const usage = 'Cách dùng: staff add <tên đăng nhập> --role <reviewer|admin>  (mật khẩu đọc từ stdin)';
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const [action, username, ...rest] = argv;
+  const roleAt = rest.indexOf('--role');
+  const role = roleAt >= 0 ? rest[roleAt + 1] : 'reviewer';
+  if (action !== 'add' || !username || (role !== 'reviewer' && role !== 'admin')) {
+    process.stderr.write(`${usage}\n`);
+    return 2;
+  }
+  if (process.stdin.isTTY) process.stderr.write('Mật khẩu (ít nhất 10 ký tự), rồi Enter và Ctrl-D: ');
+  const password = (await readStdin()).split(/\r?\n/)[0] ?? '';
+  const config = readConfig();
+  const store = await openFeedbackStore(config);
+  try {
+    const desk = new FeedbackDesk({ store, deadlines: defaultDeadlines, holidays: holidaySet(config.HOLIDAYS) });
+    await desk.addStaff(username, role as StaffRole, password);
+    process.stdout.write(`Đã tạo tài khoản ${username} (${role}) trong kho ${store.kind}.\n`);
+    return 0;
+  } catch (err) {
+    process.stderr.write(`${err instanceof AppError ? err.userMessage : (err as Error).message}\n`);
+    return 1;
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,192 @@
+import { readFile, writeFile, rename, mkdir, open } from 'node:fs/promises';
+import { join } from 'node:path';
+import { UnavailableError } from '../errors.js';
+import { feedbackRecordSchema, formatCode, PENDING_CODE, type FeedbackRecord } from '../feedback/record.js';
+import { isOpen } from '../feedback/lifecycle.js';
+import { fold } from '../feedback/similarity.js';
+import { staffAccountSchema, type StaffAccount, type StaffSession } from '../feedback/staff.js';
+import type { FeedbackStore, ListQuery, NewFeedback } from '../feedback/store.js';
+import { EmbeddedLog, syncDir } from './embedded-log.js';
+
+/**
+ * The embedded feedback store (no servers): `DATA_DIR/feedback.jsonl` is the append-only truth,
+ * replayed into memory at start-up. One process owns a DATA_DIR. Staff accounts live in
+ * `DATA_DIR/staff.json` (rewritten atomically, read at each login, so `cli staff add` works while
+ * the server runs); staff sessions are kept in memory and end with the process.
+ */
+type Entry =
+  | { t: 'c'; r: FeedbackRecord; k: string[]; i?: string }
+  | { t: 'u'; r: FeedbackRecord };
+
+const NO_PROCEDURE = '';
+
+export class EmbeddedFeedbackStore implements FeedbackStore {
+  readonly kind = 'embedded' as const;
+  private records = new Map<string, FeedbackRecord>();
+  private byKey = new Map<string, string>();
+  private pendingByKey = new Map<string, Promise<{ record: FeedbackRecord; created: boolean }>>();
+  private seq = new Map<number, number>();
+  /** Open records per procedure: code -> tokens, in insertion (receipt) order. */
+  private open = new Map<string, Map<string, string[]>>();
+  private locks = new Map<string, Promise<unknown>>();
+  private sessions = new Map<string, StaffSession>();
+
+  private constructor(private log: EmbeddedLog<Entry>, private dir: string) {}
+
+  static async open(dataDir: string): Promise<EmbeddedFeedbackStore> {
+    const { log, entries } = await EmbeddedLog.open<Entry>(join(dataDir, 'feedback.jsonl'));
+    const store = new EmbeddedFeedbackStore(log, dataDir);
+    for (const e of entries) {
+      const record = feedbackRecordSchema.parse(e.r);
+      if (e.t === 'c') store.commitCreate(record, e.k, e.i);
+      else store.commitUpdate(record);
+    }
+    return store;
+  }
+
+  /** How many records were rebuilt (for start-up logs and tests). */
+  get size(): number {
+    return this.records.size;
+  }
+
+  private commitCreate(record: FeedbackRecord, tokens: string[], key?: string): void {
+    this.records.set(record.code, record);
+    if (key) this.byKey.set(key, record.code);
+    const [, year, n] = record.code.split('-');
+    this.seq.set(Number(year), Math.max(this.seq.get(Number(year)) ?? 0, Number(n)));
+    if (isOpen(record.status)) this.openSet(record.procedureCode).set(record.code, tokens);
+  }
+
+  private commitUpdate(record: FeedbackRecord): void {
+    this.records.set(record.code, record);
+    if (!isOpen(record.status)) this.openSet(record.procedureCode).delete(record.code);
+  }
+
+  private openSet(procedureCode: string | undefined): Map<string, string[]> {
+    const key = procedureCode ?? NO_PROCEDURE;
+    let set = this.open.get(key);
+    if (!set) this.open.set(key, (set = new Map()));
+    return set;
+  }
+
+  async create(input: NewFeedback): Promise<{ record: FeedbackRecord; created: boolean }> {
+    if (input.record.code !== PENDING_CODE) throw new Error('create() expects a record with the pending code');
+    const key = input.idempotencyKey;
+    if (key) {
+      const code = this.byKey.get(key);
+      if (code) return { record: this.records.get(code)!, created: false };
+      const pending = this.pendingByKey.get(key);
+      if (pending) return pending.then(({ record }) => ({ record, created: false }));
+    }
+    // Allocation is synchronous, so the sequence is atomic within the one process that owns the log.
+    const n = (this.seq.get(input.year) ?? 0) + 1;
+    this.seq.set(input.year, n);
+    const record: FeedbackRecord = { ...input.record, code: formatCode(input.year, n), ...(key ? { idempotencyKey: key } : {}) };
+    const done = this.log.append({ t: 'c', r: record, k: input.tokens, ...(key ? { i: key } : {}) })
+      .then(() => {
+        this.commitCreate(record, input.tokens, key);
+        return { record, created: true };
+      }, (err) => { throw new UnavailableError('embedded feedback log', err); })
+      .finally(() => { if (key) this.pendingByKey.delete(key); });
+    if (key) this.pendingByKey.set(key, done);
+    return done;
+  }
+
+  async get(code: string): Promise<FeedbackRecord | null> {
+    return this.records.get(code) ?? null;
+  }
+
+  async update(record: FeedbackRecord, expectedVersion: number): Promise<boolean> {
+    // Serialize writers per record so the version check and the append cannot interleave.
+    const previous = this.locks.get(record.code) ?? Promise.resolve();
+    const run = previous.catch(() => undefined).then(async () => {
+      const current = this.records.get(record.code);
+      if (!current || current.version !== expectedVersion) return false;
+      try {
+        await this.log.append({ t: 'u', r: record });
+      } catch (err) {
+        throw new UnavailableError('embedded feedback log', err);
+      }
+      this.commitUpdate(record);
+      return true;
+    });
+    this.locks.set(record.code, run);
+    void run.finally(() => { if (this.locks.get(record.code) === run) this.locks.delete(record.code); }).catch(() => undefined);
+    return run;
+  }
+
+  async list(query: ListQuery): Promise<{ items: FeedbackRecord[]; total: number }> {
+    const q = query.q ? fold(query.q) : '';
+    const matches: FeedbackRecord[] = [];
+    for (const r of this.records.values()) {
+      if (query.status && r.status !== query.status) continue;
+      if (query.overdueAt && !(isOpen(r.status) && Date.parse(r.dueAt) < query.overdueAt.getTime())) continue;
+      const at = Date.parse(r.receivedAt);
+      if (query.from && at < query.from.getTime()) continue;
+      if (query.to && at >= query.to.getTime()) continue;
+      if (q && !fold(`${r.code} ${r.content} ${r.agency ?? ''} ${r.procedureCode ?? ''}`).includes(q)) continue;
+      matches.push(r);
+    }
+    matches.sort((a, b) => b.receivedAt.localeCompare(a.receivedAt) || b.code.localeCompare(a.code));
+    return { items: matches.slice(query.offset, query.offset + query.limit), total: matches.length };
+  }
+
+  async openCandidates(procedureCode: string | undefined, limit: number): Promise<{ code: string; tokens: string[] }[]> {
+    const set = this.open.get(procedureCode ?? NO_PROCEDURE);
+    if (!set) return [];
+    return [...set].slice(-limit).map(([code, tokens]) => ({ code, tokens }));
+  }
+
+  private get staffFile(): string {
+    return join(this.dir, 'staff.json');
+  }
+
+  private async readStaff(): Promise<Record<string, StaffAccount>> {
+    try {
+      return JSON.parse(await readFile(this.staffFile, 'utf8')) as Record<string, StaffAccount>;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return {};
+      throw new UnavailableError('embedded staff file', err);
+    }
+  }
+
+  async putStaff(account: StaffAccount): Promise<void> {
+    const all = await this.readStaff();
+    all[account.username] = staffAccountSchema.parse(account);
+    await mkdir(this.dir, { recursive: true });
+    const tmp = `${this.staffFile}.${process.pid}.tmp`;
+    await writeFile(tmp, `${JSON.stringify(all, null, 2)}\n`, { mode: 0o600 });
+    const fh = await open(tmp, 'r');
+    await fh.sync();
+    await fh.close();
+    await rename(tmp, this.staffFile);
+    syncDir(this.dir);
+  }
+
+  async getStaff(username: string): Promise<StaffAccount | null> {
+    const found = (await this.readStaff())[username];
+    return found ? staffAccountSchema.parse(found) : null;
+  }
+
+  async putSession(digest: string, session: StaffSession): Promise<void> {
+    this.sessions.set(digest, session);
+  }
+
+  async getSession(digest: string): Promise<StaffSession | null> {
+    const s = this.sessions.get(digest);
+    if (!s) return null;
+    if (Date.parse(s.expiresAt) <= Date.now()) {
+      this.sessions.delete(digest);
+      return null;
+    }
+    return s;
+  }
+
+  async ping(): Promise<boolean> {
+    return true;
+  }
+
+  async close(): Promise<void> {
+    await this.log.close();
+  }
+}
