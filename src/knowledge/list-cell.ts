@@ -22,7 +22,14 @@ export function parseListCell(cell: string | null | undefined): string[] {
   items.push(current);
   const seen = new Set<string>();
   const out: string[] = [];
+  // A piece starting in lower case continues the previous name: `Ủy ban ... sự cố, thiên tai và ...`.
+  const joined: string[] = [];
   for (const raw of items) {
+    const t = raw.trim();
+    if (joined.length > 0 && /^\p{Ll}/u.test(t)) joined[joined.length - 1] += `,${raw}`;
+    else joined.push(raw);
+  }
+  for (const raw of joined) {
     const item = known(raw);
     if (item === null) continue;
     const key = squash(item).toLowerCase();

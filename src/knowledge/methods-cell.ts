@@ -92,7 +92,7 @@ export function parseRow(channel: Channel, row: string): Method {
 
 /**
  * The portal sometimes drops the thousands of the fee column or mislabels the currency:
- * `155 VNĐ(... 155 USD/thẻ)`, `25 VNĐ(25.000.000đ/giấy thông hành ...)`. The note is right.
+ * `155 VNĐ(... 155 USD/thẻ)`, `135 VNĐ(Lệ phí ...: 135.000 đồng/lần.)`. The note is right.
  */
 function repairColumnFee(column: Fee, found: Fee): void {
   if (column.currency !== 'VND') return;
@@ -101,7 +101,8 @@ function repairColumnFee(column: Fee, found: Fee): void {
     if (!column.per) column.per = found.per;
     return;
   }
-  if (found.currency === 'VND' && (found.amount === column.amount * 1000 || found.amount === column.amount * 1_000_000)) {
+  // Only the thousands: `25 VNĐ(25.000.000đ...)` is too ambiguous to repair.
+  if (found.currency === 'VND' && found.amount === column.amount * 1000) {
     column.amount = found.amount;
     if (!column.per) column.per = found.per;
   }

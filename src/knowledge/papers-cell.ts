@@ -83,5 +83,5 @@ export function splitTemplate(raw: string): { name: string | null; template: str
   }
   const template = templates.length ? templates.join('; ') : null;
   const cleaned = known(name.replace(/^[\s\-–+•]+/u, ''));
-  return { name: cleaned ?? (template ? template.replace(TEMPLATE_EXT, '') : null), template };
+  return { name: cleaned ?? (template ? known(template.replace(TEMPLATE_EXT, '')) : null), template };
 }
