@@ -43,6 +43,9 @@ export const configSchema = z.object({
   FEEDBACK_FORWARD_DAYS: int(5),
   /** Staff bearer tokens live this long. */
   STAFF_TOKEN_TTL_SECONDS: int(8 * 3600),
+  /** Outbox (src/notify/outbox.ts): attempts before a notification is listed as failed, first retry delay. */
+  OUTBOX_MAX_ATTEMPTS: int(8),
+  OUTBOX_BASE_DELAY_MS: int(2000),
 });
 
 export type Config = z.infer<typeof configSchema>;

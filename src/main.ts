@@ -12,6 +12,9 @@ import { FeedbackDesk, deadlinesFromConfig, type Notifier } from './feedback/fee
 import { holidaySet } from './feedback/holidays.js';
 import { feedbackRoutes } from './http/feedback.js';
 import { staffRoutes } from './http/staff.js';
+import { createOutbox, type Outbox } from './notify/outbox.js';
+import { openOutboxStore } from './store/outbox-store.js';
+import { outboxRoutes } from './http/outbox.js';
 
 /**
  * Composition root: the one place that builds every service from configuration and wires
@@ -38,6 +41,16 @@ export async function createServices(config: Config, log: Logger = createLogger(
   services.readinessChecks.push({ name: 'feedback', check: () => feedbackStore.ping() });
   services.closers.push(() => feedbackStore.close());
 
+  // --- outbox: status changes and results to citizens, retried until delivered (the loop starts in serve) ---
+  const outboxStore = await openOutboxStore(config, log);
+  const outboxService = createOutbox({
+    store: outboxStore, log, maxAttempts: config.OUTBOX_MAX_ATTEMPTS, baseDelayMs: config.OUTBOX_BASE_DELAY_MS,
+  });
+  services.outbox = outboxService;
+  services.readinessChecks.push({ name: 'outbox', check: () => outboxStore.ping() });
+  services.closers.push(() => outboxStore.close());
+  services.closers.push(() => outboxService.stop()); // closers run in reverse: the loop stops before its store
+
   // --- channels (bots/): keep this section last, it wires the assistant and outbox built above ---
   const channels = createChannels(services);
   services.channels = channels;
@@ -54,6 +67,7 @@ export async function createServices(config: Config, log: Logger = createLogger(
 export function httpPlugins(_services: Services): HttpPlugin[] {
   return [
     ...(_services.feedback instanceof FeedbackDesk ? [{ plugin: feedbackRoutes }, { plugin: staffRoutes }] : []),
+    ...(_services.outbox && _services.feedback instanceof FeedbackDesk ? [{ plugin: outboxRoutes }] : []),
     // channel webhooks and the web chat page (bots/), mounted last
     ...((_services.channels as Channel[] | undefined) ?? []).map((c) => ({ plugin: c.plugin })),
   ];
@@ -73,6 +87,7 @@ export async function serve(env: Record<string, string | undefined> = process.en
   const services = await createServices(config);
   const app = await createServer(services);
   await app.listen({ port: config.PORT, host: config.HOST });
+  (services.outbox as Outbox | undefined)?.start();
   const stop = async () => {
     await app.close();
     process.exit(0);
