@@ -12,9 +12,9 @@ const landline = /^02\d{9}$/;
 /** The national form of a Vietnamese phone number, or null when it is not one. */
 export function normalizePhone(input: string): string | null {
   const trimmed = input.trim();
-  if (!/^\+?[\d\s.\-()]+$/.test(trimmed)) return null;
+  if (!/^\(?\+?[\d\s.\-()]+$/.test(trimmed)) return null;
   let digits = trimmed.replace(/\D/g, '');
-  if (trimmed.startsWith('+') && !digits.startsWith('84')) return null;
+  if (trimmed.includes('+') && !digits.startsWith('84')) return null;
   if (digits.startsWith('84') && (digits.length === 11 || digits.length === 12)) digits = `0${digits.slice(2)}`;
   return mobile.test(digits) || landline.test(digits) ? digits : null;
 }
