@@ -77,7 +77,7 @@ function clauseLabel(before: string): string | null {
   );
   let label = squash(before.slice(cut + 1))
     .replace(/^\d[\d.,]*\s*(?:đồng|đ)?\s*\/\s*[\p{L} ]+?,\s*/u, '')
-    .replace(/^[-+.;,\s]+/u, '').replace(/[\s:,\-–=]+$/u, '');
+    .replace(/^[-+.;,:\s]+/u, '').replace(/[\s:,\-–=]+$/u, '');
   label = label.replace(/\s+(?:là|bằng)$/u, '').trim();
   if (label.length > 160) label = `…${label.slice(-159)}`;
   return label === '' ? null : label;

@@ -82,6 +82,6 @@ export function splitTemplate(raw: string): { name: string | null; template: str
     name = t.slice(0, cut);
   }
   const template = templates.length ? templates.join('; ') : null;
-  const cleaned = known(name.replace(/^[\s\-–+•]+/u, ''));
+  const cleaned = known(name.replace(/^[\s\-–+•.]+/u, ''));
   return { name: cleaned ?? (template ? known(template.replace(TEMPLATE_EXT, '')) : null), template };
 }
