@@ -1,0 +1,214 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { create, insertMultiple, load, save, search as oramaSearch, type AnyOrama, type RawData } from '@orama/orama';
+import type { Procedure } from '../knowledge/procedure.js';
+import type { Lexicon } from './lexicon.js';
+import { foldDiacritics, normalizeText } from './normalize.js';
+import { Spelling } from './spelling.js';
+import { StopList } from './stop-words.js';
+import { createExactIndex, INDEX_CANDIDATES } from './exact-index.js';
+import { createTokenizer, wordRuns, type FieldKind, type TermContext } from './tokenizer.js';
+import { VariantRule } from './variant.js';
+
+/**
+ * One candidate procedure for a question.
+ *
+ * `score` is comparable across the hits of one search (and only there): BM25 over the fields
+ * below, multiplied by the variant rule. Use `scoreRatio` / `areClose` to decide whether the
+ * first candidate stands out or a clarifying question is due.
+ */
+export interface SearchHit {
+  code: string;
+  name: string;
+  score: number;
+}
+
+export interface ProcedureIndex {
+  size: number;
+  search(query: string, opts?: { limit?: number }): Promise<SearchHit[]>;
+  /** Where the index came from at start-up: built from records, or restored from a snapshot. */
+  origin: 'built' | 'snapshot';
+}
+
+/** Bump when tokenization or the schema changes, so old snapshots are not reused. */
+const ENGINE_VERSION = 'b1-search-3';
+
+/** Field weights. The name says what a procedure is; aliases are the lexicon's everyday names. */
+export const FIELD_BOOST = { code: 20, nameBi: 3, nameUni: 1.5, alias: 2.5, field: 0.4 } as const;
+type FieldName = keyof typeof FIELD_BOOST;
+
+const FIELD_KINDS: Record<FieldName, FieldKind> = {
+  code: 'code',
+  nameBi: 'bigrams',
+  nameUni: 'unigrams',
+  alias: 'words',
+  field: 'folded',
+};
+
+
+interface IndexedDoc {
+  id: string;
+  code: string;
+  name: string;
+  nameBi: string;
+  nameUni: string;
+  alias: string;
+  field: string;
+}
+
+interface Snapshot {
+  hash: string;
+  vocabulary: Array<[string, number]>;
+  raw: RawData;
+}
+
+export interface BuildOptions {
+  /** File where the built index is saved and restored from when records and lexicon are unchanged. */
+  snapshotPath?: string;
+  /** Repair unknown words against the index vocabulary (on by default; off to measure its effect). */
+  spelling?: boolean;
+}
+
+export async function buildProcedureIndex(
+  procedures: Procedure[],
+  lexicon: Lexicon,
+  opts: BuildOptions = {},
+): Promise<ProcedureIndex> {
+  const docs = procedures.map((p) => toDoc(p, lexicon));
+  const hash = contentHash(docs, lexicon);
+  const stop = new StopList(lexicon, corpusSyllables(docs));
+  const baseCtx: TermContext = { lexicon, stop };
+
+  let vocabulary: Map<string, number> | undefined;
+  let raw: RawData | undefined;
+  if (opts.snapshotPath) {
+    const snap = await readSnapshot(opts.snapshotPath);
+    if (snap?.hash === hash) {
+      vocabulary = new Map(snap.vocabulary);
+      raw = snap.raw;
+    }
+  }
+  const origin = raw ? 'snapshot' : 'built';
+  vocabulary ??= buildVocabulary(docs, baseCtx, lexicon);
+  const ctx: TermContext = { ...baseCtx, spelling: opts.spelling === false ? undefined : new Spelling(vocabulary) };
+  const db = createDb(ctx);
+  if (raw) load(db, raw);
+  else await insertMultiple(db, docs, 500);
+  if (!raw && opts.snapshotPath) await writeSnapshot(opts.snapshotPath, { hash, vocabulary: [...vocabulary], raw: save(db) });
+
+  const names = new Map(docs.map((d) => [d.code, d.name]));
+  const variants = new VariantRule(lexicon);
+  return {
+    size: docs.length,
+    origin,
+    async search(query, { limit = 5 } = {}) {
+      const normalized = normalizeText(query, lexicon);
+      const result = await oramaSearch(db, {
+        term: query,
+        properties: Object.keys(FIELD_BOOST) as FieldName[],
+        boost: FIELD_BOOST,
+        limit: INDEX_CANDIDATES,
+        threshold: 1,
+      });
+      const hits: SearchHit[] = result.hits.map((h) => {
+        const name = names.get(h.id) ?? '';
+        return { code: h.id, name, score: h.score * variants.weight(name, normalized) };
+      });
+      hits.sort((a, b) => b.score - a.score);
+      return hits.slice(0, limit);
+    },
+  };
+}
+
+function createDb(ctx: TermContext): AnyOrama {
+  return create({
+    schema: { code: 'string', nameBi: 'string', nameUni: 'string', alias: 'string', field: 'string' } as const,
+    components: { tokenizer: createTokenizer(ctx, FIELD_KINDS), index: createExactIndex() },
+  });
+}
+
+function toDoc(p: Procedure, lexicon: Lexicon): IndexedDoc {
+  return {
+    id: p.code,
+    code: p.code,
+    name: p.name,
+    nameBi: p.name,
+    nameUni: p.name,
+    alias: aliasesFor(p.name, lexicon).join(' . '),
+    field: p.field ?? '',
+  };
+}
+
+/** Everyday names from the lexicon whose official meaning appears in the procedure's name. */
+export function aliasesFor(name: string, lexicon: Lexicon): string[] {
+  const folded = ` ${foldDiacritics(normalizeText(name)).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  const out: string[] = [];
+  for (const s of lexicon.synonyms) {
+    if (s.means.some((m) => folded.includes(` ${foldDiacritics(m)} `))) out.push(s.phrase);
+  }
+  return out;
+}
+
+function corpusSyllables(docs: IndexedDoc[]): Set<string> {
+  const out = new Set<string>();
+  for (const d of docs) {
+    for (const text of [d.name, d.field]) {
+      for (const w of normalizeText(text).split(/[^\p{L}\p{N}]+/u)) if (w) out.add(w);
+    }
+  }
+  return out;
+}
+
+function buildVocabulary(docs: IndexedDoc[], ctx: TermContext, lexicon: Lexicon): Map<string, number> {
+  const vocabulary = new Map<string, number>();
+  const add = (w: string, n = 1) => vocabulary.set(w, (vocabulary.get(w) ?? 0) + n);
+  for (const d of docs) {
+    for (const text of [d.name, d.alias, d.field]) {
+      for (const run of wordRuns(text, { lexicon }, true)) for (const w of run) add(w.folded);
+    }
+  }
+  // Filler and lexicon words are known words too: never "repair" them into something else.
+  const known = [...lexicon.stopPhrases, ...lexicon.abbreviations.keys(), ...lexicon.abbreviations.values(),
+    ...lexicon.synonyms.map((s) => s.phrase)];
+  for (const phrase of known) for (const w of foldDiacritics(phrase).split(/[^\p{L}\p{N}]+/u)) if (w) add(w, 0);
+  void ctx;
+  return vocabulary;
+}
+
+function contentHash(docs: IndexedDoc[], lexicon: Lexicon): string {
+  const h = createHash('sha256').update(ENGINE_VERSION).update(lexicon.hash);
+  for (const d of docs) h.update(JSON.stringify([d.code, d.name, d.alias, d.field]));
+  return h.digest('hex').slice(0, 24);
+}
+
+async function readSnapshot(path: string): Promise<Snapshot | null> {
+  try {
+    return JSON.parse(await readFile(path, 'utf8')) as Snapshot;
+  } catch {
+    return null;
+  }
+}
+
+async function writeSnapshot(path: string, snap: Snapshot): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  await writeFile(tmp, JSON.stringify(snap));
+  await rename(tmp, path);
+}
+
+/** Second score over first (0..1): near 1 means the top two are hard to tell apart. */
+export function scoreRatio(hits: SearchHit[]): number {
+  if (hits.length < 2 || hits[0].score <= 0) return 0;
+  return hits[1].score / hits[0].score;
+}
+
+/**
+ * The candidates a clarifying question should offer: those within `ratio` of the best score,
+ * at most `max`. One element means the first candidate stands out.
+ */
+export function closeCandidates(hits: SearchHit[], ratio = 0.85, max = 4): SearchHit[] {
+  if (!hits.length) return [];
+  const floor = hits[0].score * ratio;
+  return hits.filter((h) => h.score >= floor).slice(0, max);
+}
