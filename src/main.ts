@@ -15,6 +15,9 @@ import { staffRoutes } from './http/staff.js';
 import { createOutbox, type Outbox } from './notify/outbox.js';
 import { openOutboxStore } from './store/outbox-store.js';
 import { outboxRoutes } from './http/outbox.js';
+import type { Skill } from './assistant/skill.js';
+import { createFeedbackIntakeSkill } from './assistant/skills/feedback-intake.js';
+import { createFeedbackStatusSkill } from './assistant/skills/feedback-status.js';
 
 /**
  * Composition root: the one place that builds every service from configuration and wires
@@ -50,6 +53,14 @@ export async function createServices(config: Config, log: Logger = createLogger(
   services.readinessChecks.push({ name: 'outbox', check: () => outboxStore.ping() });
   services.closers.push(() => outboxStore.close());
   services.closers.push(() => outboxService.stop()); // closers run in reverse: the loop stops before its store
+
+  // --- dialogue skills, asked in order before procedure questions (the assistant takes services.skills) ---
+  const skills = (services.skills as Skill[] | undefined) ?? [];
+  services.skills = skills;
+  skills.push(
+    createFeedbackStatusSkill({ feedback: services.feedback as FeedbackDesk, log }),
+    createFeedbackIntakeSkill({ feedback: services.feedback as FeedbackDesk, log }),
+  );
 
   // --- channels (bots/): keep this section last, it wires the assistant and outbox built above ---
   const channels = createChannels(services);

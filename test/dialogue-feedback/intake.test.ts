@@ -114,7 +114,7 @@ describe('feedback dialogue on the embedded store', () => {
   }
 
   it('takes the content from the first message when it already says what happened (dev set d036)', async () => {
-    const say = chat(assistant, 's-d036');
+    const say = chat(assistant, 's-d036', 'cli', 's-d036');
     const first = await say('toi muon phan anh viec giai quyet ho so bi tre han');
     expect(first.intent).toBe('feedback');
     expect(first.text).toContain('toi muon phan anh viec giai quyet ho so bi tre han');
@@ -126,6 +126,10 @@ describe('feedback dialogue on the embedded store', () => {
     const [rec] = await allRecords(store);
     expect(rec.content).toBe('toi muon phan anh viec giai quyet ho so bi tre han');
     expect(done.text).toContain(rec.code);
+    // the terminal cannot push later messages: no channel user id to notify, and no such promise
+    expect(rec.channel).toBe('cli');
+    expect(rec.channelUserId).toBeUndefined();
+    expect(done.text).not.toMatch(/báo cho bạn qua kênh này/);
   });
 
   const steps = ['content', 'consent', 'name', 'contact', 'confirm'];

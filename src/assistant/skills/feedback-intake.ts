@@ -92,7 +92,8 @@ export function createFeedbackIntakeSkill(opts: FeedbackIntakeOptions): Skill {
       consent: true,
       consentRecord: d.consent!,
       channel: turn.channel,
-      channelUserId: turn.userId,
+      // The terminal and the public API cannot push a later message, so no one to notify there.
+      ...(PUSH_LESS.has(turn.channel) ? {} : { channelUserId: turn.userId }),
       public: false,
     };
     try {
