@@ -4,7 +4,7 @@ import { foldDiacritics, normalizeText } from '../search/normalize.js';
 import type { ProcedureIndex } from '../search/procedure-index.js';
 import { composeAnswer, channelLimits, continueAnswer, defaultLimit, fitAnswer } from './answer.js';
 import { pickChoice, rankCandidates, type Candidate } from './ranking.js';
-import { readIntent, topicWords, withoutSpans } from './intent.js';
+import { readIntent, topicWords } from './intent.js';
 import type { SessionState, SessionStore } from './session.js';
 import type { Skill, SkillContext } from './skill.js';
 import { fallbackReply, notFoundReply, outOfScopeReply, smalltalkReply } from './smalltalk.js';
@@ -121,9 +121,10 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     if (current && topic.length === 0) {
       return answer(session, current, procedureIntent(intent), [current.code], limit, folded);
     }
-    const query = withoutSpans(normalized, reading.spans) || normalized;
+    // The index drops question filler itself (lexicon stop phrases); it gets the whole question.
+    const query = normalized;
     const hits = topic.length === 0 ? [] : await deps.index.search(query, { limit: 12 });
-    const ranked = rankCandidates(hits, byCode, folded, deps.lexicon.variants.map(foldDiacritics));
+    const ranked = rankCandidates(hits, byCode, folded, topic);
     if (ranked.kind === 'none') {
       if (current && intent) return answer(session, current, procedureIntent(intent), [current.code], limit, folded);
       return plain(intent ? procedureIntent(intent) : 'out_of_scope', intent ? notFoundReply() : outOfScopeReply());

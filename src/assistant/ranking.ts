@@ -3,11 +3,10 @@ import { foldDiacritics } from '../search/normalize.js';
 import type { SearchHit } from '../search/procedure-index.js';
 
 /**
- * Ranking beyond text match. The index scores words; this step reads the candidates as a
- * citizen would: the base procedure is preferred over its special variants (foreign element,
- * mobile, border area, central level...) unless the question mentions them, a name that covers
- * the question's words beats one that only shares a few, and when the best candidates stay
- * close the assistant asks instead of guessing.
+ * Ranking beyond text match. The index scores words and already prefers the base procedure over
+ * its special variants (src/search/variant.ts); this step reads the candidates as a citizen
+ * would: a name that covers the question's words beats one that only shares a few, and when the
+ * best candidates stay close the assistant asks instead of guessing.
  */
 export interface Candidate {
   code: string;
@@ -24,18 +23,105 @@ export interface Ranking {
 }
 
 export const rankingSettings = {
-  /** Score factor for a variant the question does not mention. */
-  variantPenalty: 0.75,
   /** Below this share of the question's words found in the name, the match is weak. */
   weakCoverage: 0.34,
   /** Second best at or above this share of the best score: ask the user to choose. */
   closeRatio: 0.97,
+  /** Index scores are compressed (score^k) so that name-reading rules can outweigh word counts. */
+  textExponent: 0.6,
+  /** Bonus per extra word of the longest run of question words found in order in the name. */
+  phraseBonus: 0.12,
+  /** Factor for a name that opens with an action the question does not mention. */
+  actionPenalty: 0.8,
 };
 
 const words = (s: string) => s.split(/[^a-z0-9]+/).filter(Boolean);
 
 /** Words that do not tell procedures apart; ignored when measuring coverage. */
-const glue = new Set(['thu', 'tuc', 'cho', 'cua', 've', 'va', 'hoac', 'doi', 'voi', 'tai', 'o', 'trong', 'khi', 'lam', 'nguoi', 'can', 'gi', 'la', 'co', 'khong', 'duoc', 'thi', 'nhu', 'nao', 'the', 'bao', 'nhieu', 'tien', 'mat', 'lau', 'ngay', 'may', 'dau', 'nop', 'giay', 'to', 'ho', 'so', 'le', 'phi']);
+const glue = new Set(['thu', 'tuc', 'cho', 'cua', 've', 'va', 'hoac', 'doi', 'voi', 'tai', 'o', 'trong', 'khi', 'lam', 'nguoi', 'gi', 'la', 'co', 'khong', 'duoc', 'thi', 'nhu', 'nao', 'bao', 'nhieu', 'tien', 'lau', 'ngay', 'may', 'dau', 'nop', 'giay', 'to', 'so', 'le', 'phi', 'a', 'da', 'oi', 'hoi', 'toi', 'em', 'minh', 'muon']);
+
+/** Function words skipped when matching phrases, so "khai sinh cho con" does not favour "... cho người ...". */
+const functionWords = new Set(['cho', 'cua', 've', 'va', 'hoac', 'voi', 'tai', 'o', 'trong', 'la', 'co', 'thi', 'nhu', 'nao', 'gi', 'de', 'duoc', 'da', 'a', 'nhung', 'cac', 'mot', 'thu', 'tuc', 'lam', 'can', 'nguoi']);
+
+/**
+ * Actions that make a procedure a follow-on of the main one (re-issuing, extending, reporting a
+ * loss...). A citizen who asks "làm hộ chiếu" means the issuing procedure, not "Trình báo mất hộ
+ * chiếu": a name opening with such an action is held back unless the question uses one of its
+ * trigger words.
+ */
+const followOnActions: Array<{ name: string; triggers: string[] }> = [
+  { name: 'trinh bao mat', triggers: ['mat', 'trinh bao', 'that lac'] },
+  { name: 'khoi phuc', triggers: ['khoi phuc'] },
+  { name: 'gia han', triggers: ['gia han'] },
+  { name: 'cap lai', triggers: ['lai', 'mat', 'hong', 'rach'] },
+  { name: 'cap doi', triggers: ['doi'] },
+  { name: 'doi', triggers: ['doi'] },
+  { name: 'dieu chinh', triggers: ['dieu chinh', 'sua', 'thay doi'] },
+  { name: 'sua doi', triggers: ['sua', 'thay doi', 'dieu chinh'] },
+  { name: 'thay doi', triggers: ['thay doi', 'doi', 'sua'] },
+  { name: 'bo sung', triggers: ['bo sung', 'them'] },
+  { name: 'thu hoi', triggers: ['thu hoi'] },
+  { name: 'huy', triggers: ['huy'] },
+  { name: 'xoa', triggers: ['xoa'] },
+  { name: 'cham dut', triggers: ['cham dut', 'ngung', 'dung'] },
+  { name: 'tam ngung', triggers: ['ngung', 'tam dung', 'dung'] },
+  { name: 'dinh chinh', triggers: ['dinh chinh', 'sai', 'sua'] },
+  { name: 'giai the', triggers: ['giai the'] },
+  { name: 'mien nhiem', triggers: ['mien nhiem'] },
+  { name: 'chuyen doi', triggers: ['chuyen doi', 'doi'] },
+  { name: 'sua chua', triggers: ['sua chua', 'sua'] },
+  { name: 'cai tao', triggers: ['cai tao'] },
+  { name: 'di doi', triggers: ['di doi', 'di chuyen'] },
+];
+
+/** How far into a name a multi-word action still marks a follow-on ("Cấp điều chỉnh giấy phép..."). */
+const actionWindow = 8;
+
+function hasPhrase(text: string, phrase: string): boolean {
+  return ` ${text} `.includes(` ${phrase} `);
+}
+
+/** The follow-on action a name opens with, if the question does not ask for it. */
+export function unaskedAction(nameWords: string[], queryFolded: string): string | null {
+  const name = nameWords.join(' ').replace(/^thu tuc /, '');
+  const opening = name.split(' ').slice(0, actionWindow).join(' ');
+  const query = words(queryFolded).join(' ');
+  for (const a of followOnActions) {
+    // One-word actions only count at the very start: "đổi" folds like "đối (với)".
+    const found = a.name.includes(' ') ? hasPhrase(opening, a.name) : name.startsWith(`${a.name} `);
+    if (!found) continue;
+    if (!a.triggers.some((t) => hasPhrase(query, t))) return a.name;
+  }
+  return null;
+}
+
+/** Longest run of consecutive question words that appears, in the same order, in the name. */
+export function longestRun(queryWords: string[], nameWords: string[]): number {
+  let best = 0;
+  const prev = new Array<number>(nameWords.length + 1).fill(0);
+  for (let i = 1; i <= queryWords.length; i++) {
+    let diag = 0;
+    for (let j = 1; j <= nameWords.length; j++) {
+      const tmp = prev[j];
+      prev[j] = queryWords[i - 1] === nameWords[j - 1] ? diag + 1 : 0;
+      if (prev[j] > best) best = prev[j];
+      diag = tmp;
+    }
+  }
+  return best;
+}
+
+/**
+ * One name is the other plus qualifiers ("Đăng ký khai sinh" / "... cho người đã có hồ sơ"):
+ * not a real choice. The better-scored one already reflects whether the question named the
+ * qualifier, so the assistant answers instead of asking.
+ */
+function nested(a: string, b: string): boolean {
+  const wa = new Set(words(a).filter((w) => !functionWords.has(w)));
+  const wb = new Set(words(b).filter((w) => !functionWords.has(w)));
+  const sub = (x: Set<string>, y: Set<string>) => [...x].every((w) => y.has(w));
+  return sub(wa, wb) || sub(wb, wa);
+}
 
 /** Share of the question's distinctive words that appear in the procedure name. */
 export function nameCoverage(queryFolded: string, nameFolded: string): number {
@@ -49,22 +135,23 @@ export function rankCandidates(
   hits: SearchHit[],
   byCode: Map<string, Procedure>,
   queryFolded: string,
-  variantsFolded: string[],
+  topic: string[] = words(queryFolded),
 ): Ranking {
   if (hits.length === 0) return { kind: 'none', candidates: [] };
   const top = hits[0].score || 1;
+  const topicText = topic.join(' ');
+  // Phrase runs read the whole question (negations like "không phải" matter) minus function words.
+  const queryRunWords = words(queryFolded).filter((w) => !functionWords.has(w));
+  const settings = rankingSettings;
   const scored = hits.map((h) => {
     const nameFolded = foldDiacritics(h.name.toLowerCase());
-    let score = h.score / top;
-    for (const v of variantsFolded) {
-      if (nameFolded.includes(v) && !queryFolded.includes(v)) {
-        score *= rankingSettings.variantPenalty;
-        break;
-      }
-    }
-    const coverage = nameCoverage(queryFolded, nameFolded);
-    // Coverage of the name by the question breaks near-ties toward the procedure actually named.
-    score *= 0.8 + 0.2 * coverage;
+    const nameWords = words(nameFolded);
+    const coverage = nameCoverage(topicText, nameFolded);
+    let score = Math.pow(Math.max(h.score, 0) / top, settings.textExponent);
+    const run = longestRun(queryRunWords, nameWords.filter((w) => !functionWords.has(w)));
+    if (run >= 2) score *= 1 + settings.phraseBonus * (run - 1);
+    if (unaskedAction(nameWords, queryFolded)) score *= settings.actionPenalty;
+    score *= 0.7 + 0.3 * coverage;
     return { code: h.code, label: h.name, score, coverage, nameFolded };
   });
   scored.sort((a, b) => b.score - a.score);
@@ -78,9 +165,10 @@ export function rankCandidates(
   }
   const candidates = scored.map(({ code, label, score, coverage }) => ({ code, label, score, coverage }));
   const best = candidates[0];
-  if (best.coverage < rankingSettings.weakCoverage) return { kind: 'weak', candidates };
+  if (best.coverage < settings.weakCoverage) return { kind: 'weak', candidates };
   const second = candidates[1];
-  if (second && second.score >= best.score * rankingSettings.closeRatio && second.coverage >= best.coverage) {
+  if (second && second.score >= best.score * settings.closeRatio && second.coverage >= best.coverage
+    && !nested(scored[0].nameFolded, scored[1].nameFolded)) {
     return { kind: 'close', candidates };
   }
   return { kind: 'clear', candidates };

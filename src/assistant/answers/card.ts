@@ -22,7 +22,9 @@ export const channelLabel: Record<Channel, string> = {
 export const nationalPortal = 'https://dichvucong.gov.vn';
 
 export function head(p: Procedure, what: string): string {
-  return `${what} thủ tục "${p.name}" (mã ${p.code}):`;
+  // Some records already start their name with "Thủ tục": do not say it twice.
+  const kind = /^thủ tục\b/i.test(p.name) ? '' : 'thủ tục ';
+  return `${what} ${kind}"${p.name}" (mã ${p.code}):`;
 }
 
 export function foot(p: Procedure): string {
