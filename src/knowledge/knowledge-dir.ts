@@ -16,9 +16,14 @@ export async function writeKnowledgeDir(dir: string, procedures: Procedure[]): P
   const old = join(parent, `.${basename(target)}.old-${stamp}`);
   await mkdir(temp);
   try {
-    for (const p of procedures) {
-      await writeFile(join(temp, `${p.code}.json`), serializeProcedure(p));
-    }
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < procedures.length) {
+        const p = procedures[next++]!;
+        await writeFile(join(temp, `${p.code}.json`), serializeProcedure(p));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(32, procedures.length) }, worker));
     let hadOld = true;
     try {
       await rename(target, old);
