@@ -18,6 +18,16 @@ import { outboxRoutes } from './http/outbox.js';
 import type { Skill } from './assistant/skill.js';
 import { createFeedbackIntakeSkill } from './assistant/skills/feedback-intake.js';
 import { createFeedbackStatusSkill } from './assistant/skills/feedback-status.js';
+import { loadLexicon } from './search/lexicon.js';
+import { buildProcedureIndex } from './search/procedure-index.js';
+import { createAssistant } from './assistant/assistant.js';
+import { defaultSnapshotPath } from './assistant/engine.js';
+import type { SessionStore } from './assistant/session.js';
+import { connectRedis } from './store/redis.js';
+import { createMemorySessionStore } from './store/session-memory.js';
+import { createRedisSessionStore } from './store/session-redis.js';
+import { askRoutes } from './http/ask.js';
+import { procedureRoutes } from './http/procedures.js';
 
 /**
  * Composition root: the one place that builds every service from configuration and wires
@@ -62,6 +72,25 @@ export async function createServices(config: Config, log: Logger = createLogger(
     createFeedbackIntakeSkill({ feedback: services.feedback as FeedbackDesk, log }),
   );
 
+  // --- assistant: lexicon, index (snapshot under DATA_DIR), sessions (Redis when REDIS_URL), skills ---
+  const lexicon = await loadLexicon();
+  services.lexicon = lexicon;
+  const index = await buildProcedureIndex(services.procedures, lexicon, { snapshotPath: defaultSnapshotPath(config.KNOWLEDGE_DIR, { DATA_DIR: config.DATA_DIR }) });
+  services.index = index;
+  log.info({ procedures: index.size, origin: index.origin }, 'procedure index ready');
+  if (config.REDIS_URL) {
+    const sessionRedis = connectRedis(config.REDIS_URL, log, 'sessions');
+    services.sessions = createRedisSessionStore(sessionRedis);
+    services.readinessChecks.push({ name: 'sessions', check: async () => (await sessionRedis.ping()) === 'PONG' });
+    services.closers.push(async () => { sessionRedis.disconnect(); });
+  } else {
+    services.sessions = createMemorySessionStore();
+  }
+  services.assistant = createAssistant({
+    procedures: services.procedures, index, lexicon, sessions: services.sessions as SessionStore,
+    skills, sessionTtlSeconds: config.SESSION_TTL_SECONDS,
+  });
+
   // --- channels (bots/): keep this section last, it wires the assistant and outbox built above ---
   const channels = createChannels(services);
   services.channels = channels;
@@ -77,6 +106,8 @@ export async function createServices(config: Config, log: Logger = createLogger(
 /** HTTP plugins of every capability, in mounting order. */
 export function httpPlugins(_services: Services): HttpPlugin[] {
   return [
+    ...(_services.assistant ? [{ plugin: askRoutes }] : []),
+    ...(_services.index ? [{ plugin: procedureRoutes }] : []),
     ...(_services.feedback instanceof FeedbackDesk ? [{ plugin: feedbackRoutes }, { plugin: staffRoutes }] : []),
     ...(_services.outbox && _services.feedback instanceof FeedbackDesk ? [{ plugin: outboxRoutes }] : []),
     // channel webhooks and the web chat page (bots/), mounted last
