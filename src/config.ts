@@ -44,7 +44,7 @@ export const configSchema = z.object({
   /** Staff bearer tokens live this long. */
   STAFF_TOKEN_TTL_SECONDS: int(8 * 3600),
   /** Outbox (src/notify/outbox.ts): attempts before a notification is listed as failed, first retry delay. */
-  OUTBOX_MAX_ATTEMPTS: int(8),
+  OUTBOX_MAX_ATTEMPTS: int(15),
   OUTBOX_BASE_DELAY_MS: int(2000),
 });
 

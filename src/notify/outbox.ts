@@ -20,7 +20,7 @@ import { retryDelay } from './backoff.js';
 export interface OutboxOptions {
   store: OutboxStore;
   log: Logger;
-  /** Attempts before giving up (default 8). */
+  /** Attempts before giving up (default 15: about 2 to 4 hours of retries with the default delays). */
   maxAttempts?: number;
   /** Delay after the first failure; doubles each time (default 2 s). */
   baseDelayMs?: number;
@@ -70,7 +70,7 @@ const newNotificationSchema = z.object({
 
 export function createOutbox(opts: OutboxOptions): Outbox {
   const { store, log } = opts;
-  const maxAttempts = opts.maxAttempts ?? 8;
+  const maxAttempts = opts.maxAttempts ?? 15;
   const baseDelayMs = opts.baseDelayMs ?? 2_000;
   const maxDelayMs = opts.maxDelayMs ?? 3_600_000;
   const pollMs = opts.pollMs ?? 1_000;

@@ -42,11 +42,15 @@ const eventSchema = z.discriminatedUnion('op', [
 ]);
 type OutboxEvent = z.infer<typeof eventSchema>;
 
+/** Delivered entries kept in memory for `get` (status checks); older ones are forgotten. */
+const KEEP_SENT = 10_000;
+
 export async function openEmbeddedOutboxStore(dataDir: string, log?: Logger): Promise<OutboxStore> {
   await mkdir(dataDir, { recursive: true });
   const file = join(dataDir, 'outbox.jsonl');
   const entries = new Map<string, OutboxEntry>();
   const leases = new Map<string, number>();
+  const sentOrder: string[] = [];
 
   const text = await readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
     if (err.code === 'ENOENT') return '';
@@ -114,7 +118,10 @@ export async function openEmbeddedOutboxStore(dataDir: string, log?: Logger): Pr
     },
     async markSent(id, at) {
       leases.delete(id);
-      if (entries.has(id)) await write({ op: 'sent', id, at: at.toISOString() });
+      if (!entries.has(id)) return;
+      await write({ op: 'sent', id, at: at.toISOString() });
+      sentOrder.push(id);
+      if (sentOrder.length > KEEP_SENT) entries.delete(sentOrder.shift()!);
     },
     async markRetry(id, attempts, next, error, at) {
       leases.delete(id);
