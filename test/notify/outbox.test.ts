@@ -269,3 +269,42 @@ describe('embedded outbox log', () => {
     await reopened.close();
   });
 });
+
+describe.skipIf(!hasRedis)('outbox while Redis restarts', () => {
+  let server: RedisServer;
+  beforeAll(async () => { server = await startRedis(); });
+  afterAll(async () => { await server?.close(); });
+
+  it('refuses new notifications cleanly while Redis is down, keeps the acknowledged ones, and the loop carries on', async () => {
+    const client = connectRedis(server.url, log, 'outbox-restart');
+    await redisReady(client);
+    const store = createRedisOutboxStore(client, { prefix: 'restart:' });
+    const outbox = createOutbox({ store, log, pollMs: 50 });
+    const before = await outbox.enqueue(notice({ ref: 'PA-2026-000010' }));
+
+    await server.stop(); // graceful: the append-only file is flushed
+    await expect(outbox.enqueue(notice({ ref: 'PA-2026-000011' }))).rejects.toMatchObject({ code: 'unavailable', status: 503 });
+    const got: string[] = [];
+    let resolveBoth: () => void;
+    const both = new Promise<void>((r) => { resolveBoth = r; });
+    outbox.registerSender('telegram', async (n) => {
+      got.push(n.ref!);
+      if (got.length === 2) resolveBoth();
+    });
+    outbox.start(); // passes fail while Redis is down; the loop keeps polling
+
+    await server.restart();
+    await redisReady(client, 10_000).catch(() => undefined);
+    let after: Notification | null = null;
+    for (let i = 0; i < 50 && !after; i++) {
+      after = await outbox.enqueue(notice({ ref: 'PA-2026-000012' })).catch(() => null);
+      if (!after) await new Promise((r) => setTimeout(r, 100)); // reconnecting in the background
+    }
+    expect(after).not.toBeNull();
+    await both;
+    await outbox.stop();
+    expect(got.sort()).toEqual(['PA-2026-000010', 'PA-2026-000012']);
+    expect((await outbox.get(before.id))?.status).toBe('sent');
+    await store.close();
+  });
+});
