@@ -24,8 +24,8 @@ import type { FeedbackStore } from './store.js';
 
 /** The notice version recorded when a caller (e.g. the public API) does not name one. */
 export const DEFAULT_NOTICE_VERSION = 'pakn-notice-2025-1';
-/** How many recent open records of the same procedure a new submission is compared with. */
-const DUPLICATE_WINDOW = 200;
+/** How many recent open records of the same procedure a new submission is compared with (bounded: this runs on every submission). */
+const DUPLICATE_WINDOW = 50;
 const PAGE_SIZE = 20;
 
 export interface Notifier { enqueue(n: NewNotification): Promise<unknown> }

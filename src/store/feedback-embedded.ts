@@ -26,8 +26,8 @@ export class EmbeddedFeedbackStore implements FeedbackStore {
   private byKey = new Map<string, string>();
   private pendingByKey = new Map<string, Promise<{ record: FeedbackRecord; created: boolean }>>();
   private seq = new Map<number, number>();
-  /** Open records per procedure: code -> tokens, in insertion (receipt) order. */
-  private open = new Map<string, Map<string, string[]>>();
+  /** Open records per procedure: fingerprints, plus receipt order (closed codes are skipped lazily). */
+  private open = new Map<string, { tokens: Map<string, string[]>; order: string[] }>();
   private locks = new Map<string, Promise<unknown>>();
   private sessions = new Map<string, StaffSession>();
 
@@ -54,18 +54,25 @@ export class EmbeddedFeedbackStore implements FeedbackStore {
     if (key) this.byKey.set(key, record.code);
     const [, year, n] = record.code.split('-');
     this.seq.set(Number(year), Math.max(this.seq.get(Number(year)) ?? 0, Number(n)));
-    if (isOpen(record.status)) this.openSet(record.procedureCode).set(record.code, tokens);
+    if (isOpen(record.status)) {
+      const set = this.openSet(record.procedureCode);
+      set.tokens.set(record.code, tokens);
+      set.order.push(record.code);
+    }
   }
 
   private commitUpdate(record: FeedbackRecord): void {
     this.records.set(record.code, record);
-    if (!isOpen(record.status)) this.openSet(record.procedureCode).delete(record.code);
+    if (isOpen(record.status)) return;
+    const set = this.openSet(record.procedureCode);
+    set.tokens.delete(record.code);
+    if (set.order.length > 2 * set.tokens.size + 1000) set.order = set.order.filter((c) => set.tokens.has(c));
   }
 
-  private openSet(procedureCode: string | undefined): Map<string, string[]> {
+  private openSet(procedureCode: string | undefined): { tokens: Map<string, string[]>; order: string[] } {
     const key = procedureCode ?? NO_PROCEDURE;
     let set = this.open.get(key);
-    if (!set) this.open.set(key, (set = new Map()));
+    if (!set) this.open.set(key, (set = { tokens: new Map(), order: [] }));
     return set;
   }
 
@@ -133,8 +140,13 @@ export class EmbeddedFeedbackStore implements FeedbackStore {
 
   async openCandidates(procedureCode: string | undefined, limit: number): Promise<{ code: string; tokens: string[] }[]> {
     const set = this.open.get(procedureCode ?? NO_PROCEDURE);
-    if (!set) return [];
-    return [...set].slice(-limit).map(([code, tokens]) => ({ code, tokens }));
+    const found: { code: string; tokens: string[] }[] = [];
+    if (!set) return found;
+    for (let i = set.order.length - 1; i >= 0 && found.length < limit; i--) {
+      const tokens = set.tokens.get(set.order[i]!);
+      if (tokens) found.push({ code: set.order[i]!, tokens });
+    }
+    return found.reverse();
   }
 
   private get staffFile(): string {

@@ -45,7 +45,7 @@ if ARGV[9] == '1' then
 end
 if KEYS[1] ~= '' then redis.call('SET', KEYS[1], code, 'EX', ARGV[8]) end
 redis.call('XADD', '${P}events', 'MAXLEN', '~', '${EVENTS_MAXLEN}', '*', 'type', 'submitted', 'code', code, 'status', ARGV[5], 'at', ARGV[10])
-return {1, json}
+return {1, code}
 `;
 
 const updateScript = `
@@ -106,7 +106,9 @@ export class RedisFeedbackStore implements FeedbackStore {
       procKey(record.procedureCode), input.tokens.join(' '), IDEM_TTL, isOpen(record.status) ? '1' : '0',
       record.receivedAt,
     ));
-    return { record: feedbackRecordSchema.parse(JSON.parse(stored)), created: created === 1 };
+    // A new record comes back as its code only (the JSON is ours already); a replay as the stored JSON.
+    if (created === 1) return { record: { ...record, code: stored, ...(input.idempotencyKey ? { idempotencyKey: input.idempotencyKey } : {}) }, created: true };
+    return { record: feedbackRecordSchema.parse(JSON.parse(stored)), created: false };
   }
 
   async get(code: string): Promise<FeedbackRecord | null> {

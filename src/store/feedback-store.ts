@@ -12,7 +12,7 @@ import { connectRedis, redisReady } from './redis.js';
  */
 export async function openFeedbackStore(config: Pick<Config, 'REDIS_URL' | 'DATA_DIR'>, log?: Logger): Promise<FeedbackStore> {
   if (config.REDIS_URL) {
-    const client = connectRedis(config.REDIS_URL, log, 'feedback');
+    const client = connectRedis(config.REDIS_URL, log, 'feedback', { autoPipelining: true });
     await redisReady(client).catch((err: Error) => log?.warn({ err: err.message }, 'redis not ready at start-up; feedback answers 503 until it is'));
     return new RedisFeedbackStore(client);
   }

@@ -5,8 +5,10 @@ import type { Logger } from '../log.js';
  * One ioredis connection per purpose. Commands fail fast while Redis is down (no offline queue),
  * so requests answer 503 at once instead of hanging; the client keeps reconnecting in the background.
  */
-export function connectRedis(url: string, log?: Logger, name = 'main'): Redis {
+export function connectRedis(url: string, log?: Logger, name = 'main', opts: { autoPipelining?: boolean } = {}): Redis {
   const client = new Redis(url, {
+    // Batches commands issued in the same tick into one write: many concurrent requests, few syscalls.
+    enableAutoPipelining: opts.autoPipelining ?? false,
     connectionName: `tro-ly-mot-cua:${name}`,
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
