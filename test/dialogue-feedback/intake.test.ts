@@ -254,6 +254,15 @@ describe('feedback dialogue on the embedded store', () => {
     expect((await ask('PA-2026-999999')).text).toMatch(/số điện thoại hoặc email/);
     expect((await ask('0912345678')).text).toBe(notFoundText);
   });
+
+  it('lets go of a follow-up after two unusable answers, so the next question is answered normally', async () => {
+    const ask = chat(assistant, 'letgo');
+    await ask('phản ánh PA-2026-000001 đến đâu rồi');
+    expect((await ask('số nào cũng được')).text).toMatch(/số điện thoại/);
+    expect((await ask('lệ phí làm hộ chiếu bao nhiêu')).text).toMatch(/dừng tra cứu/);
+    const next = await ask('xin chào');
+    expect(next.intent).not.toBe('feedback_status');
+  });
 });
 
 describe.skipIf(!hasRedis)('feedback dialogue when the store goes down (Redis)', () => {

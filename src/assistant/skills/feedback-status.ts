@@ -59,8 +59,21 @@ export function createFeedbackStatusSkill(opts: FeedbackStatusOptions): Skill {
   const say = (text: string, choices?: Choice[]): AssistantResult => ({
     intent: 'feedback_status', code: null, codes: [], clarify: false, replies: [choices ? { text, choices } : { text }],
   });
-  const keep = (ctx: SkillContext, step: Step, code: string | null) => {
-    ctx.session.flow = { skill: FEEDBACK_STATUS, step, data: code ? { code } : {} };
+  const keep = (ctx: SkillContext, step: Step, code: string | null, misses = 0) => {
+    ctx.session.flow = { skill: FEEDBACK_STATUS, step, data: { ...(code ? { code } : {}), misses } };
+  };
+  /**
+   * The core hands every turn to an active flow; someone who asks about something else instead of
+   * answering should not be held here, so a second unusable answer ends the look-up.
+   */
+  const missed = (ctx: SkillContext, step: Step, code: string | null, hint: string): AssistantResult => {
+    const misses = Number(ctx.session.flow?.data.misses ?? 0) + 1;
+    if (misses >= 2) {
+      ctx.session.flow = null;
+      return say(`Tôi dừng tra cứu phản ánh ở đây. Khi cần, bạn nhắn lại “phản ánh ${code ?? 'PA-2026-000123'} đến đâu rồi”; còn câu hỏi khác, xin bạn gửi lại.`);
+    }
+    keep(ctx, step, code, misses);
+    return say(hint, [cancelChoice]);
   };
   const askContact = (ctx: SkillContext, code: string) => {
     keep(ctx, 'contact', code);
@@ -69,10 +82,7 @@ export function createFeedbackStatusSkill(opts: FeedbackStatusOptions): Skill {
 
   async function lookUp(ctx: SkillContext, code: string): Promise<AssistantResult> {
     const contact = readContact(ctx.turn.text);
-    if (!contact.ok) {
-      keep(ctx, 'contact', code);
-      return say(contact.userMessage, [cancelChoice]);
-    }
+    if (!contact.ok) return missed(ctx, 'contact', code, contact.userMessage);
     ctx.session.flow = null;
     try {
       const view = await feedback.statusFor(code, contact.phone ?? contact.email!);
@@ -96,10 +106,7 @@ export function createFeedbackStatusSkill(opts: FeedbackStatusOptions): Skill {
         const known = typeof flow.data.code === 'string' ? flow.data.code : null;
         const typed = findFeedbackCode(ctx.turn.text);
         if (flow.step === 'code' || !known) {
-          if (!typed) {
-            keep(ctx, 'code', null);
-            return say('Mã phản ánh có dạng PA-2026-000123, in trong tin nhắn xác nhận khi bạn gửi. Xin bạn nhập lại mã.', [cancelChoice]);
-          }
+          if (!typed) return missed(ctx, 'code', null, 'Mã phản ánh có dạng PA-2026-000123, in trong tin nhắn xác nhận khi bạn gửi. Xin bạn nhập lại mã.');
           return askContact(ctx, typed);
         }
         // A new code typed instead of the contact starts over with that code.
