@@ -40,6 +40,9 @@ export function parseLegalBasesCell(cell: string | null | undefined): LegalBasis
     if (!bases.some((b) => b.code === c.code)) bases.push({ code: c.code, title: title === '' ? c.code : title });
     titleStart = c.end;
   }
+  // A last document cited by number and year only (`...chuỗi giá trị24/2024`).
+  const tail = /^([\s\S]*?\D)(\d{1,4}\/(?:19|20)\d\d)\s*$/u.exec(body.slice(titleStart));
+  if (tail && !bases.some((b) => b.code === tail[2])) bases.push({ code: tail[2]!, title: squash(tail[1]!) || tail[2]! });
   return bases;
 }
 
@@ -49,9 +52,10 @@ function findCodes(body: string): Candidate[] {
     let start = m.index;
     let number = m[1]!;
     // A title ending in a year is glued to the code's number: `năm 201102/2011/QH13`.
-    if (number.length > 4 && /^(?:19|20)\d\d/.test(number)) {
-      start += 4;
-      number = number.slice(4);
+    const glued = /^((?:19|20)\d\d\.?)(\d+(?:\.\d+)?)$/u.exec(number);
+    if (number.length > 4 && glued) {
+      start += glued[1]!.length;
+      number = glued[2]!;
     }
     const suffix = trimSuffix(m[3]!, body.slice(m.index + m[0].length));
     const end = m.index + m[0].length - (m[3]!.length - suffix.length);

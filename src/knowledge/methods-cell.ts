@@ -16,14 +16,23 @@ const CHANNELS: Record<string, Channel> = {
   'Dịch vụ bưu chính': 'buu_chinh',
 };
 
-/** A row starts where a channel name is directly followed by a time, a fee or "unknown". */
-const ROW_START = /(Trực tiếp|Trực tuyến|Dịch vụ bưu chính)(?=\d|Không có thông tin|Miễn phí)/gu;
+/**
+ * A row starts where a channel name is directly followed by a time, a fee or a "Không..." time
+ * text (`Không có thông tin`, `Không quy định`, `Không phải trả kết quả...`); the first channel
+ * right after the header always starts a row, whatever follows it.
+ */
+const ROW_START = /(Trực tiếp|Trực tuyến|Dịch vụ bưu chính)(?=\d|Không|Miễn phí)/gu;
+const FIRST_ROW = /^(Trực tiếp|Trực tuyến|Dịch vụ bưu chính)/u;
+/** Where the fee column starts after a free-text time cell. */
+const FEE_AFTER_TEXT = /Miễn phí|Không có thông tin|\d[\d.,]*\s*(?:Việt Nam Đồng|VNĐ|USD)/u;
 
 export function parseMethodsCell(cell: string | null | undefined): Method[] {
   if (typeof cell !== 'string') return [];
   const at = cell.indexOf(METHODS_HEADER);
   const body = at >= 0 ? cell.slice(at + METHODS_HEADER.length) : cell;
-  const starts = [...body.matchAll(ROW_START)];
+  const starts: Array<{ index: number; 0: string; 1: string }> = [...body.matchAll(ROW_START)].map((m) => ({ index: m.index, 0: m[0], 1: m[1]! }));
+  const first = FIRST_ROW.exec(body);
+  if (first && starts[0]?.index !== 0) starts.unshift({ index: 0, 0: first[0], 1: first[1]! });
   const methods: Method[] = [];
   starts.forEach((m, i) => {
     const end = i + 1 < starts.length ? starts[i + 1]!.index : body.length;
@@ -39,6 +48,7 @@ export function parseRow(channel: Channel, row: string): Method {
   let duration: Method['duration'] = null;
   const fees: Fee[] = [];
 
+  const notes: string[] = [];
   const feeFirst = parseColumnFee(rest);
   if (rest.startsWith(UNKNOWN)) {
     rest = rest.slice(UNKNOWN.length);
@@ -47,6 +57,14 @@ export function parseRow(channel: Channel, row: string): Method {
     if (d) {
       duration = parseDuration(d[0]);
       rest = rest.slice(d[0].length);
+    } else {
+      // A time cell in words (`Không quy định`): keep it as a note, read the fee after it.
+      const fee = FEE_AFTER_TEXT.exec(rest);
+      if (fee && fee.index > 0 && fee.index <= 120) {
+        const words = squash(rest.slice(0, fee.index));
+        if (words !== 'Không') notes.push(`Thời gian: ${words}`);
+        rest = rest.slice(fee.index);
+      }
     }
   }
 
@@ -61,7 +79,6 @@ export function parseRow(channel: Channel, row: string): Method {
     }
   }
 
-  const notes: string[] = [];
   if (rest.startsWith('(')) {
     const close = matchingParen(rest);
     const inner = rest.slice(1, close);

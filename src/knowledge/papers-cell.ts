@@ -42,7 +42,8 @@ function rowsOf(text: string, group: string | null): { papers: Paper[]; tail: st
     const raw = text.slice(from, m.index);
     from = end;
     const { name, template } = splitTemplate(raw);
-    if (name === null) continue;
+    // A "name" without a single letter is a stray fragment of the previous row.
+    if (name === null || !/\p{L}/u.test(name)) continue;
     const original = m[1] !== undefined ? Number(m[1]) : 0;
     const copies = m[2] !== undefined ? Number(m[2]) : m[3] !== undefined ? Number(m[3]) : 0;
     papers.push({ name, original, copies, template, group });

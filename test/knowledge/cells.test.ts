@@ -87,6 +87,8 @@ describe('parseLegalBasesCell', () => {
     ['2.000635 decimal resolution number', `${LH}Nghị quyết số 66.7/2025/NQ-CP của Chính phủ: Quy định cắt giảm thủ tục hành chính66.7/2025/NQ-CPLuật 60/2014/QH1360/2014/QH13`, ['66.7/2025/NQ-CP', '60/2014/QH13']],
     ['2.000815 tab inside the title', `${LH}Thông tư 01/2020/TT-BTP01/2020/TT-BTPThông tư \t226/2016/TT-BTC226/2016/TT-BTC`, ['01/2020/TT-BTP', '226/2016/TT-BTC']],
     ['Prime Minister decision', `${LH}Quyết định ban hành Quy chế ứng phó sự cố tràn dầu12/2021/QĐ-TTgNghị định 05/2012/NĐ-CP05/2012/NĐ-CP`, ['12/2021/QĐ-TTg', '05/2012/NĐ-CP']],
+    ['2.001195 title ending in a year with a dot', `${LH}Quy định mức thu lệ phí cấp đổi, cấp lại thẻ căn cước73/2024/TT-BTCThông tư sửa đổi ngày 30 tháng 6 năm 2025.65/2025/TT-BTC`, ['73/2024/TT-BTC', '65/2025/TT-BTC']],
+    ['1.014208 local decision cited by number and year only', `${LH}Quyết định 24/2024/QĐ-UBND Sơn La 2024 mẫu hồ sơ, thủ tục chọn dự án hỗ trợ sản xuất liên kết theo chuỗi giá trị24/2024`, ['24/2024']],
     ['unknown', 'Không có thông tin', []],
   ];
   it.each(cases)('%s', (_name, cell, codes) => {

@@ -85,6 +85,23 @@ const cases: Array<{ code: string; cell: string; rows: Row[]; note?: RegExp }> =
     rows: [['truc_tuyen', '10 ngày làm việc', ['2500000 VND/lần']]],
   },
   {
+    code: '1.008312 time in words, then the fee',
+    cell: `${H}Trực tuyếnKhông quy địnhMiễn phíQua Cổng DVC Quốc gia đối với các TTHC đã toàn trìnhDịch vụ bưu chínhKhông quy địnhMiễn phíThông qua dịch vụ bưu chính công ích`,
+    rows: [['truc_tuyen', null, []], ['buu_chinh', null, []]],
+    note: /^Thời gian: Không quy định Qua Cổng DVC/u,
+  },
+  {
+    code: '1.009825 bare "Không" as the time',
+    cell: `${H}Trực tiếpKhôngKhông có thông tinTại Trung tâm phục vụ hành chính công cấp tỉnh, xãTrực tuyếnKhôngKhông có thông tinQua Cổng dịch vụ công Quốc gia`,
+    rows: [['truc_tiep', null, []], ['truc_tuyen', null, []]],
+    note: /^Tại Trung tâm phục vụ hành chính công cấp tỉnh, xã$/u,
+  },
+  {
+    code: '1.009824 first row whatever follows the channel',
+    cell: `${H}Trực tiếpHệ thống giải quyết thủ tục hành chính ngành Thuế thực hiện phản hồi tự động thông qua phương thức điện tử.Không có thông tin`,
+    rows: [['truc_tiep', null, []]],
+  },
+  {
     code: 'empty cell',
     cell: '',
     rows: [],
