@@ -113,6 +113,10 @@ describe('feedback contact, name and content', () => {
     ['0912345678', null],
     ['<b>An</b>', null],
     ['lệ phí làm hộ chiếu phổ thông là bao nhiêu vậy bạn', null],
+    ['lệ phí hộ chiếu bao nhiêu', null],
+    ['thủ tục khai sinh', null],
+    ['Đỗ Gia Khánh', 'Đỗ Gia Khánh'],
+    ['Nguyễn Thị Được', 'Nguyễn Thị Được'],
   ];
   it.each(names)('name %j -> %s', (text, expected) => {
     const r = readName(text);

@@ -28,6 +28,10 @@ export function readContact(text: string): ContactReading {
   return { ok: false, userMessage: 'Số điện thoại chưa đúng: số di động gồm 10 chữ số bắt đầu bằng 03, 05, 07, 08 hoặc 09 (ví dụ 0912 345 678). Xin bạn nhập lại.' };
 }
 
+/** Words that appear in questions and never in Vietnamese names: the person is asking something else. */
+const QUESTION = /\b(?:bao nhieu|the nao|o dau|thu tuc|le phi|giay to|ho so|lam sao|khong|gi|nhu nao|phan anh)\b/;
+const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase();
+
 export type NameReading = { ok: true; name: string } | { ok: false; userMessage: string };
 
 /** A person's full name: letters (any script, with diacritics), spaces, apostrophes and hyphens. */
@@ -38,7 +42,7 @@ export function readName(text: string): NameReading {
   if (!/^[\p{L}][\p{L}\p{M}' -]*$/u.test(name)) {
     return { ok: false, userMessage: 'Họ và tên chỉ gồm chữ cái, ví dụ: Nguyễn Văn An. Xin bạn nhập lại.' };
   }
-  if (name.split(' ').length > 7) {
+  if (name.split(' ').length > 7 || QUESTION.test(fold(name))) {
     return { ok: false, userMessage: 'Đây có vẻ không phải họ tên. Xin bạn chỉ nhập họ và tên, ví dụ: Nguyễn Văn An.' };
   }
   return { ok: true, name };
