@@ -145,7 +145,7 @@ export function createOutbox(opts: OutboxOptions): Outbox {
         log.warn({ err: (err as Error).message }, 'outbox pass failed; will try again');
       } finally {
         inFlight = null;
-        if (running) timer = setTimeout(loop, pollMs);
+        if (running) timer = setTimeout(loop, again ? 0 : pollMs); // woken during the last pass: go again now
       }
     })();
   }
