@@ -1,6 +1,6 @@
 import type { Procedure } from '../knowledge/procedure.js';
 import type { Intent } from './turn.js';
-import type { Answer } from './answers/card.js';
+import { clip, type Answer } from './answers/card.js';
 import { papersAnswer } from './answers/papers.js';
 import { feesAnswer } from './answers/fees.js';
 import { deadlineAnswer } from './answers/deadline.js';
@@ -38,9 +38,11 @@ export interface FittedText {
  * Fit an answer into a channel's limit. The head and the link always stay; body lines that do
  * not fit move to `more`, which keeps the link too, so every message cites its source.
  */
-export function fitAnswer(a: Answer, limit = defaultLimit): FittedText {
-  const full = [a.head, ...a.lines, a.foot].join('\n');
+export function fitAnswer(answer: Answer, limit = defaultLimit): FittedText {
+  const full = [answer.head, ...answer.lines, answer.foot].join('\n');
   if (full.length <= limit) return { text: full, more: null };
+  // A very long official name must not crowd out the answer itself.
+  const a = answer.head.length > limit / 3 ? { ...answer, head: shortenHead(answer.head, Math.floor(limit / 3)) } : answer;
   const reserve = a.head.length + a.foot.length + moreHint.length + 3;
   const kept: string[] = [];
   let used = reserve;
@@ -58,6 +60,13 @@ export function fitAnswer(a: Answer, limit = defaultLimit): FittedText {
   const text = [a.head, ...kept, a.foot, moreHint].join('\n');
   if (rest.length === 0) return { text: [a.head, ...kept, a.foot].join('\n'), more: null };
   return { text, more: JSON.stringify({ head: `${a.head} (tiếp theo)`, lines: rest, foot: a.foot }) };
+}
+
+/** Shorten a head but keep its "(mã 1.004194):" ending: the code must survive any cut. */
+function shortenHead(head: string, max: number): string {
+  const code = /\s*\(mã \d{1,2}\.\d{6}\)[^()]*(?:\([^()]*\))?[^()]*$/.exec(head);
+  if (!code) return clip(head, max);
+  return `${clip(head.slice(0, code.index), Math.max(20, max - code[0].length))}${code[0]}`;
 }
 
 /** Continue a cut answer from the session's `more`. */

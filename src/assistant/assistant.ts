@@ -79,11 +79,18 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     }
 
     // 3a. "xem thêm"
+    if (!session.more && morePattern.test(folded.trim())) {
+      const code = session.procedureCode ?? null;
+      const text = code
+        ? 'Tôi đã gửi hết nội dung của câu trả lời trước. Bạn muốn hỏi thêm gì về thủ tục này (giấy tờ, lệ phí, thời hạn, nơi nộp, nộp trực tuyến, các bước)?'
+        : 'Hiện chưa có nội dung nào để xem thêm. Bạn muốn hỏi về thủ tục nào?';
+      return { intent: procedureIntent((session.pendingIntent as Intent | null) ?? null), code, codes: code ? [code] : [], clarify: false, replies: [{ text }] };
+    }
     if (session.more && morePattern.test(folded.trim())) {
       const fitted = continueAnswer(session.more, limit);
       session.more = fitted.more;
       const code = session.procedureCode ?? null;
-      return { intent: (session.pendingIntent as Intent) ?? 'overview', code, codes: code ? [code] : [], clarify: false, replies: [{ text: fitted.text }] };
+      return { intent: procedureIntent((session.pendingIntent as Intent | null) ?? null), code, codes: code ? [code] : [], clarify: false, replies: [{ text: fitted.text }] };
     }
 
     // 3b. A pick among offered choices.

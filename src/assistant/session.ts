@@ -11,6 +11,13 @@ export interface SessionState {
   pendingIntent?: string | null;
   /** A multi-step dialogue owned by a skill (feedback intake, dossier verification...). */
   flow?: { skill: string; step: string; data: Record<string, unknown> } | null;
+  /**
+   * The dossier whose status was last shown in this session (after the contact was verified):
+   * "báo cho tôi khi có kết quả" subscribes to it, and a feedback about a late dossier can link it.
+   */
+  dossierCode?: string | null;
+  /** Its status when shown (1..10), so a subscription notifies only real changes. */
+  dossierStatus?: number | null;
   /** Remaining text of a long answer, sent on "xem thêm". */
   more?: string | null;
   updatedAt?: string;

@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../src/knowledge/loader.js';
+import type { Procedure } from '../../src/knowledge/procedure.js';
+import { composeAnswer, continueAnswer, fitAnswer } from '../../src/assistant/answer.js';
+import { formatFee, formatMoney } from '../../src/assistant/money.js';
+import { formatDuration } from '../../src/assistant/answers/deadline.js';
+import { formatDate } from '../../src/assistant/date.js';
+import type { Intent } from '../../src/assistant/turn.js';
+
+const { procedures } = await loadKnowledge('knowledge');
+const byCode = new Map(procedures.map((p) => [p.code, p]));
+const text = (p: Procedure, intent: Intent, limit = 100_000) => fitAnswer(composeAnswer(p, intent), limit).text;
+const digits = (s: string) => s.replace(/(\d)\.(?=\d{3}(?!\d))/g, '$1');
+
+/** A dozen shipped procedures of different shapes: fees in the table or only in the note, durations missing, many papers. */
+const dozen = ['1.004194', '1.001193', '1.000894', '1.000656', '1.004873', '2.000635', '1.004222', '1.002755', '1.001612', '3.000347', '3.000333', '1.013225'];
+
+describe('money and dates', () => {
+  it.each([
+    [200000, 'VND', '200.000 đồng'], [7000, 'VND', '7.000 đồng'], [1500000, 'VND', '1.500.000 đồng'],
+    [0, 'VND', '0 đồng'], [10, 'USD', '10 USD'], [2.5, 'USD', '2,5 USD'],
+  ] as const)('%d %s -> %s', (amount, currency, expected) => {
+    expect(formatMoney(amount, currency)).toBe(expected);
+  });
+  it('writes a fee with its unit and label', () => {
+    expect(formatFee({ amount: 10000, currency: 'VND', per: 'lần đăng ký', label: null })).toBe('10.000 đồng/lần đăng ký');
+    expect(formatFee({ amount: 50, currency: 'USD', per: null, label: 'cấp mới' })).toBe('50 USD (cấp mới)');
+  });
+  it('writes dates as dd/mm/yyyy in Vietnam time', () => {
+    expect(formatDate('2024-11-25T18:30:00Z')).toBe('26/11/2024');
+  });
+});
+
+describe('answers composed from the record', () => {
+  it('has the dozen procedures shipped', () => {
+    for (const code of dozen) expect(byCode.has(code), code).toBe(true);
+  });
+
+  describe.each(dozen)('%s', (code) => {
+    const p = byCode.get(code)!;
+    it('names the procedure, its code and its official link in every kind of answer', () => {
+      for (const intent of ['papers', 'fees', 'deadline', 'where', 'online', 'steps', 'overview'] as Intent[]) {
+        const t = text(p, intent);
+        expect(t).toContain(p.name);
+        expect(t).toContain(p.code);
+        expect(t).toContain(p.source.url);
+      }
+    });
+
+    it('lists every paper, numbered, with its original and copy counts', () => {
+      const t = text(p, 'papers');
+      if (p.papers.length === 0) {
+        expect(t).toMatch(/chưa ghi thành phần hồ sơ/);
+        return;
+      }
+      const lines = t.split('\n');
+      for (const paper of p.papers) {
+        const start = paper.name.replace(/\s+/g, ' ').trim().slice(0, 40);
+        const candidates = lines.filter((l) => /^\d+\. /.test(l) && l.includes(start));
+        expect(candidates.length, paper.name).toBeGreaterThan(0);
+        const counted = candidates.some((l) => (paper.original === 0 || l.includes(`${paper.original} bản chính`))
+          && (paper.copies === 0 || l.includes(`${paper.copies} bản sao`)));
+        expect(counted, paper.name).toBe(true);
+      }
+    });
+
+    it('gives every fee amount as Vietnamese money, and the note when there is one', () => {
+      const t = text(p, 'fees');
+      for (const m of p.methods) {
+        for (const f of m.fees) expect(t).toContain(formatMoney(f.amount, f.currency));
+        if (m.fees.length === 0 && m.note) expect(t).toContain(m.note.replace(/\s+/g, ' ').trim().slice(0, 60));
+      }
+      if (p.methods.every((m) => m.fees.length === 0)) expect(t).not.toMatch(/^-[^:]*: miễn phí\.?$/im);
+    });
+
+    it('gives the duration of each channel, or says the record has none', () => {
+      const t = text(p, 'deadline');
+      const known = p.methods.filter((m) => m.duration);
+      if (known.length === 0) expect(t).toMatch(/không ghi thời hạn/);
+      for (const m of known) expect(t).toContain(formatDuration(m.duration!));
+    });
+
+    it('says whether it can be filed online, as the record does', () => {
+      const t = text(p, 'online');
+      if (p.methods.some((m) => m.channel === 'truc_tuyen')) {
+        expect(t).toMatch(/^Có, thủ tục này có thể nộp hồ sơ trực tuyến/m);
+        expect(t).toContain('https://dichvucong.gov.vn');
+      } else {
+        expect(t).toMatch(/chưa có hình thức nộp trực tuyến/);
+      }
+    });
+
+    it('names the agencies and levels for "where"', () => {
+      const t = text(p, 'where');
+      for (const a of p.agencies) expect(t).toContain(a);
+      for (const l of p.levels) expect(t).toContain(l);
+    });
+  });
+
+  it('golden: temporary residence fees and duration (1.004194)', () => {
+    const p = byCode.get('1.004194')!;
+    expect(text(p, 'fees')).toMatch(/Nộp trực tuyến: 7\.000 đồng\/lần đăng ký/);
+    expect(text(p, 'fees')).toMatch(/Nộp trực tiếp: 10\.000 đồng/);
+    expect(text(p, 'deadline')).toMatch(/Nộp trực tiếp, Nộp trực tuyến: 3 ngày làm việc|Nộp trực tuyến, Nộp trực tiếp: 3 ngày làm việc/);
+  });
+
+  it('golden: driving licence exchange fees (3.000347)', () => {
+    const t = digits(text(byCode.get('3.000347')!, 'fees'));
+    expect(t).toContain('135000 đồng');
+    expect(t).toContain('115000 đồng');
+  });
+
+  it('a fee stated only in the note is given with the note, never as a bare "miễn phí"', () => {
+    const base = byCode.get('1.004194')!;
+    const p: Procedure = {
+      ...base,
+      methods: [{
+        channel: 'truc_tiep', duration: null, fees: [],
+        note: 'Miễn phí(- Lệ phí cấp giấy phép: 135.000 đồng/lần đối với trường hợp cấp lại)',
+      }],
+    };
+    const t = text(p, 'fees');
+    expect(t).toContain('135.000 đồng/lần');
+    expect(t).toMatch(/ghi chú/i);
+  });
+
+  it('says so when the record lacks papers, fees, durations or steps, and points to the link', () => {
+    const base = byCode.get('1.004194')!;
+    const empty: Procedure = { ...base, papers: [], methods: [], steps: [], agencies: [], levels: [] };
+    for (const intent of ['papers', 'fees', 'deadline', 'steps', 'where'] as Intent[]) {
+      const t = text(empty, intent);
+      expect(t).toMatch(/chưa ghi|không ghi/);
+      expect(t).toContain(base.source.url);
+      expect(t).not.toMatch(/\d+\.\d{3} đồng/);
+    }
+  });
+});
+
+describe('channel limits and "xem thêm"', () => {
+  const long = procedures.reduce((a, b) => (a.papers.length >= b.papers.length ? a : b));
+  it.each([2000, 4096, 600])('fits %d characters, keeps the link, and continues where it stopped', (limit) => {
+    const full = composeAnswer(long, 'papers');
+    let fitted = fitAnswer(full, limit);
+    const parts = [fitted.text];
+    while (fitted.more) {
+      fitted = continueAnswer(fitted.more, limit);
+      parts.push(fitted.text);
+    }
+    for (const part of parts) {
+      expect(part.length).toBeLessThanOrEqual(limit);
+      expect(part).toContain(long.source.url);
+      expect(part).toContain(long.code);
+    }
+    if ([full.head, ...full.lines, full.foot].join('\n').length > limit) {
+      expect(parts.length).toBeGreaterThan(1);
+      expect(parts[0]).toContain('xem thêm');
+    }
+    // Every numbered paper line appears in some part.
+    const numbered = full.lines.filter((l) => /^\d+\. /.test(l) && l.length < limit / 4);
+    for (const line of numbered) expect(parts.some((p) => p.includes(line))).toBe(true);
+  });
+});

@@ -1,0 +1,113 @@
+import { spawn } from 'node:child_process';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadEngine } from '../../src/assistant/engine.js';
+import { buildApp } from '../../src/http/app.js';
+import { askRoutes } from '../../src/http/ask.js';
+import { procedureRoutes } from '../../src/http/procedures.js';
+import { createLogger } from '../../src/log.js';
+import { readConfig } from '../../src/config.js';
+import type { Services } from '../../src/services.js';
+
+const outputKeys = ['session', 'intent', 'code', 'codes', 'clarify', 'text', 'speak', 'ms'];
+
+/** Run `npm run -s cli -- ask --jsonl` as a child process, as a user or a checker would. */
+function askJsonl(lines: string[]): Promise<{ out: Array<Record<string, unknown>>; code: number | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npx', ['tsx', 'src/cli.ts', 'ask', '--knowledge', 'knowledge', '--jsonl'], {
+      env: { ...process.env, DATA_DIR: `${process.env.TMPDIR ?? '/tmp'}/b2-ask-test` },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => { stdout += c.toString(); });
+    child.stderr.on('data', (c: Buffer) => { stderr += c.toString(); });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ out: stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)), code, stderr }));
+    child.stdin.end(`${lines.join('\n')}\n`);
+  });
+}
+
+describe('ask --jsonl (child process)', () => {
+  it('answers one JSON line per input line, in order, with the contract fields', async () => {
+    const { out, code, stderr } = await askJsonl([
+      JSON.stringify({ text: 'lệ phí đăng ký tạm trú', session: 's1' }),
+      JSON.stringify({ text: 'nộp ở đâu?', session: 's1' }),
+      JSON.stringify({ text: 'nộp ở đâu?' }),
+      'not json',
+      JSON.stringify({ text: 'xin chào', channel: 'zalo' }),
+      JSON.stringify({ text: 'dang ky ket hon can giay to gi', session: 's2' }),
+    ]);
+    expect(code, stderr).toBe(0);
+    expect(out).toHaveLength(6);
+    for (const line of [out[0], out[1], out[2], out[4], out[5]]) {
+      expect(Object.keys(line).sort()).toEqual([...outputKeys].sort());
+      expect(typeof line.ms).toBe('number');
+      expect((line.codes as string[]).length).toBeLessThanOrEqual(5);
+      expect(typeof line.speak).toBe('string');
+    }
+    expect(out[0]).toMatchObject({ session: 's1', intent: 'fees', code: '1.004194', clarify: false });
+    expect(out[1]).toMatchObject({ session: 's1', intent: 'where', code: '1.004194' });
+    expect(out[2]).toMatchObject({ session: null, code: null });
+    expect(out[3]).toMatchObject({ error: { code: 'invalid_input' } });
+    expect(out[4]).toMatchObject({ intent: 'smalltalk', code: null });
+    expect(out[5]).toMatchObject({ session: 's2', intent: 'papers', code: '1.000894' });
+    expect(out[0].text as string).toContain('7.000 đồng');
+  });
+});
+
+describe('HTTP: /api/ask and /api/procedures', async () => {
+  const engine = await loadEngine({ knowledgeDir: 'knowledge', snapshotPath: null });
+  const services: Services = {
+    config: readConfig({}), log: createLogger('silent'), procedures: engine.procedures,
+    readinessChecks: [], closers: [], assistant: engine.assistant, index: engine.index,
+  };
+  const app = await buildApp(services, [{ plugin: askRoutes }, { plugin: procedureRoutes }]);
+  afterAll(() => app.close());
+
+  it('POST /api/ask answers like ask --jsonl and keeps the session', async () => {
+    const a = await app.inject({ method: 'POST', url: '/api/ask', payload: { text: 'đăng ký thường trú cần giấy tờ gì', session: 'h1' } });
+    expect(a.statusCode).toBe(200);
+    expect(Object.keys(a.json()).sort()).toEqual([...outputKeys].sort());
+    expect(a.json()).toMatchObject({ session: 'h1', intent: 'papers', code: '1.004222', clarify: false });
+    const b = await app.inject({ method: 'POST', url: '/api/ask', payload: { text: 'lệ phí bao nhiêu', session: 'h1' } });
+    expect(b.json()).toMatchObject({ intent: 'fees', code: '1.004222' });
+  });
+
+  it.each([
+    [{}, 400],
+    [{ text: 12 }, 400],
+    [{ text: 'x'.repeat(4001) }, 400],
+    [{ text: 'chào', extra: true }, 400],
+    [{ text: 'chào', session: '' }, 400],
+  ])('rejects %j with a Vietnamese message', async (payload, status) => {
+    const r = await app.inject({ method: 'POST', url: '/api/ask', payload });
+    expect(r.statusCode).toBe(status);
+    expect(r.json().error.code).toBe('invalid_input');
+    expect(r.json().error.message).toMatch(/[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/);
+  });
+
+  it('GET /api/procedures searches', async () => {
+    const r = await app.inject({ method: 'GET', url: '/api/procedures?q=dang%20ky%20tam%20tru&limit=3' });
+    expect(r.statusCode).toBe(200);
+    const items = r.json().items as Array<{ code: string; name: string; score: number }>;
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.length).toBeLessThanOrEqual(3);
+    expect(items.map((i) => i.code)).toContain('1.004194');
+    expect(typeof items[0].score).toBe('number');
+  });
+
+  it.each(['/api/procedures', '/api/procedures?q=', '/api/procedures?q=a&limit=0', '/api/procedures?q=a&limit=abc'])('GET %s is a 400', async (url) => {
+    const r = await app.inject({ method: 'GET', url });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().error.code).toBe('invalid_input');
+  });
+
+  it('GET /api/procedures/:code returns the canonical record, 404 in Vietnamese when unknown', async () => {
+    const r = await app.inject({ method: 'GET', url: '/api/procedures/1.004194' });
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toEqual(engine.procedures.find((p) => p.code === '1.004194'));
+    const missing = await app.inject({ method: 'GET', url: '/api/procedures/9.999999' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().error.message).toMatch(/Không tìm thấy thủ tục/);
+  });
+});
