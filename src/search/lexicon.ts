@@ -19,10 +19,18 @@ export interface Lexicon {
   synonyms: Array<{ phrase: string; means: string[] }>;
   /** Question filler, removed only for retrieval (never for intent detection). */
   stopPhrases: string[];
-  /** Phrases that mark a special variant of a procedure (foreign element, mobile, border...). */
-  variants: string[];
+  /** Special variants of a procedure (foreign element, mobile, border...): how names and questions say them. */
+  variants: VariantGroup[];
   /** Content hash: changes whenever a list changes, so index snapshots are rebuilt. */
   hash: string;
+}
+
+export interface VariantGroup {
+  id: string;
+  /** Phrases in a procedure name that make it this variant. */
+  name: string[];
+  /** Phrases in a question that ask for this variant. */
+  question: string[];
 }
 
 export const defaultLexiconDir = resolve(import.meta.dirname, '..', '..', 'knowledge', 'lexicon');
@@ -34,6 +42,9 @@ const synonymFile = z.object({
   entries: z.array(z.object({ phrase: z.string().min(1), means: z.array(z.string().min(1)).min(1), note: z.string().optional() })),
 });
 const phraseFile = z.object({ phrases: z.array(z.string().min(1)) });
+const variantFile = z.object({
+  groups: z.array(z.object({ id: z.string().min(1), name: z.array(z.string().min(1)).min(1), question: z.array(z.string().min(1)) })),
+});
 
 export class LexiconError extends AppError {
   constructor(file: string, reason: string) {
@@ -75,12 +86,12 @@ export async function loadLexicon(dir: string = defaultLexiconDir): Promise<Lexi
   const teen = await readList(dir, 'teencode.json', abbreviationFile);
   const syn = await readList(dir, 'synonyms.json', synonymFile);
   const stop = await readList(dir, 'stopwords.json', phraseFile);
-  const variants = await readList(dir, 'variants.json', phraseFile);
+  const variants = await readList(dir, 'variants.json', variantFile);
   return createLexicon({
     abbreviations: [...abbr.data.entries, ...teen.data.entries].map((e) => [e.short, e.long] as [string, string]),
     synonyms: syn.data.entries,
     stopPhrases: stop.data.phrases,
-    variants: variants.data.phrases,
+    variants: variants.data.groups,
     hashInput: [abbr.raw, teen.raw, syn.raw, stop.raw, variants.raw].join('\u0000'),
   });
 }
@@ -90,14 +101,14 @@ export function createLexicon(input: {
   abbreviations?: Array<[string, string]>;
   synonyms?: Array<{ phrase: string; means: string[] }>;
   stopPhrases?: string[];
-  variants?: string[];
+  variants?: VariantGroup[];
   hashInput?: string;
 }): Lexicon {
   const abbreviations = new Map<string, string>();
   for (const [short, long] of input.abbreviations ?? []) abbreviations.set(clean(short), clean(long));
   const synonyms = (input.synonyms ?? []).map((s) => ({ phrase: clean(s.phrase), means: s.means.map(clean) }));
   const stopPhrases = [...new Set((input.stopPhrases ?? []).map(clean))];
-  const variants = [...new Set((input.variants ?? []).map(clean))];
+  const variants = (input.variants ?? []).map((g) => ({ id: g.id, name: g.name.map(clean), question: g.question.map(clean) }));
   const hash = createHash('sha256')
     .update(input.hashInput ?? JSON.stringify([[...abbreviations], synonyms, stopPhrases, variants]))
     .digest('hex')

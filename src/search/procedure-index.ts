@@ -35,13 +35,21 @@ export interface ProcedureIndex {
 const ENGINE_VERSION = 'b1-search-3';
 
 /** Field weights. The name says what a procedure is; aliases are the lexicon's everyday names. */
-export const FIELD_BOOST = { code: 20, nameBi: 3, nameUni: 1.5, alias: 2.5, field: 0.4 } as const;
+export const FIELD_BOOST = { code: 20, nameBi: 3, nameUni: 1.5, nameNote: 0.5, alias: 2.5, field: 0.4 } as const;
 type FieldName = keyof typeof FIELD_BOOST;
+
+/**
+ * BM25 parameters. b = 0.5 (Orama's default is 0.75): procedure names differ mostly by
+ * qualifying tails, and strong length normalization made short but wrong names win
+ * ("Trình báo mất hộ chiếu" over "Cấp hộ chiếu ... ở trong nước"). Chosen on the dev set.
+ */
+const BM25_PARAMS = { k: 1.2, b: 0.5, d: 0.5 };
 
 const FIELD_KINDS: Record<FieldName, FieldKind> = {
   code: 'code',
   nameBi: 'bigrams',
   nameUni: 'unigrams',
+  nameNote: 'words',
   alias: 'words',
   field: 'folded',
 };
@@ -53,6 +61,7 @@ interface IndexedDoc {
   name: string;
   nameBi: string;
   nameUni: string;
+  nameNote: string;
   alias: string;
   field: string;
 }
@@ -68,6 +77,8 @@ export interface BuildOptions {
   snapshotPath?: string;
   /** Repair unknown words against the index vocabulary (on by default; off to measure its effect). */
   spelling?: boolean;
+  /** Rewrite everyday names in questions to official ones (on by default). */
+  synonyms?: boolean;
 }
 
 export async function buildProcedureIndex(
@@ -91,14 +102,14 @@ export async function buildProcedureIndex(
   }
   const origin = raw ? 'snapshot' : 'built';
   vocabulary ??= buildVocabulary(docs, baseCtx, lexicon);
-  const ctx: TermContext = { ...baseCtx, spelling: opts.spelling === false ? undefined : new Spelling(vocabulary) };
+  const ctx: TermContext = { ...baseCtx, synonyms: opts.synonyms !== false, spelling: opts.spelling === false ? undefined : new Spelling(vocabulary) };
   const db = createDb(ctx);
   if (raw) load(db, raw);
   else await insertMultiple(db, docs, 500);
   if (!raw && opts.snapshotPath) await writeSnapshot(opts.snapshotPath, { hash, vocabulary: [...vocabulary], raw: save(db) });
 
-  const names = new Map(docs.map((d) => [d.code, d.name]));
   const variants = new VariantRule(lexicon);
+  const names = new Map(docs.map((d) => [d.code, { name: d.name, groups: variants.groupsOfName(d.name) }]));
   return {
     size: docs.length,
     origin,
@@ -110,10 +121,12 @@ export async function buildProcedureIndex(
         boost: FIELD_BOOST,
         limit: INDEX_CANDIDATES,
         threshold: 1,
+        relevance: BM25_PARAMS,
       });
+      const asked = variants.groupsOfQuestion(normalized);
       const hits: SearchHit[] = result.hits.map((h) => {
-        const name = names.get(h.id) ?? '';
-        return { code: h.id, name, score: h.score * variants.weight(name, normalized) };
+        const entry = names.get(h.id) ?? { name: '', groups: [] };
+        return { code: h.id, name: entry.name, score: h.score * variants.weight(entry.groups, asked) };
       });
       hits.sort((a, b) => b.score - a.score);
       return hits.slice(0, limit);
@@ -123,7 +136,7 @@ export async function buildProcedureIndex(
 
 function createDb(ctx: TermContext): AnyOrama {
   return create({
-    schema: { code: 'string', nameBi: 'string', nameUni: 'string', alias: 'string', field: 'string' } as const,
+    schema: { code: 'string', nameBi: 'string', nameUni: 'string', nameNote: 'string', alias: 'string', field: 'string' } as const,
     components: { tokenizer: createTokenizer(ctx, FIELD_KINDS), index: createExactIndex() },
   });
 }
@@ -133,11 +146,25 @@ function toDoc(p: Procedure, lexicon: Lexicon): IndexedDoc {
     id: p.code,
     code: p.code,
     name: p.name,
-    nameBi: p.name,
-    nameUni: p.name,
+    nameBi: mainName(p.name),
+    nameUni: mainName(p.name),
+    nameNote: nameNotes(p.name),
     alias: aliasesFor(p.name, lexicon).join(' . '),
     field: p.field ?? '',
   };
+}
+
+/**
+ * Parenthetical remarks ("(thực hiện tại cấp tỉnh)", "(áp dụng cho cả trường hợp ...)") are
+ * indexed in a field of their own: left in the name they would make it long, and BM25 would
+ * rank the procedure below shorter, less relevant ones.
+ */
+export function mainName(name: string): string {
+  return name.replace(/\([^()]*\)/g, ' . ').trim();
+}
+
+function nameNotes(name: string): string {
+  return [...name.matchAll(/\(([^()]*)\)/g)].map((m) => m[1]).join(' . ');
 }
 
 /** Everyday names from the lexicon whose official meaning appears in the procedure's name. */

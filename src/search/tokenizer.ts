@@ -3,6 +3,7 @@ import type { Lexicon } from './lexicon.js';
 import { foldDiacritics, normalizeText } from './normalize.js';
 import type { Spelling } from './spelling.js';
 import type { StopList } from './stop-words.js';
+import { expandSynonyms } from './synonym.js';
 
 /**
  * How procedure text and questions become index terms.
@@ -50,6 +51,8 @@ export function hasMarks(text: string): boolean {
 
 export interface TermContext {
   lexicon: Lexicon;
+  /** Replace everyday names by official ones (questions only; documents get aliases instead). */
+  synonyms?: boolean;
   stop?: StopList;
   spelling?: Spelling;
 }
@@ -59,7 +62,8 @@ export interface TermContext {
  * never join words that were not next to each other in meaning.
  */
 export function wordRuns(text: string, ctx: TermContext, accented: boolean): Word[][] {
-  const normalized = normalizeText(text, ctx.lexicon);
+  let normalized = normalizeText(text, ctx.lexicon);
+  if (ctx.synonyms) normalized = expandSynonyms(normalized, ctx.lexicon, accented);
   const runs: Word[][] = [];
   let run: Word[] = [];
   const flush = () => {

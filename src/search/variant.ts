@@ -4,37 +4,40 @@ import { foldDiacritics } from './normalize.js';
 /**
  * Special variants of a procedure ("... có yếu tố nước ngoài", "... lưu động", "... tại khu
  * vực biên giới", "(thực hiện tại cấp trung ương)") share almost every word with the base
- * procedure, and their longer names often carry the extra words a question happens to use. A
- * citizen who does not mention the special case means the base procedure, so each variant
- * phrase in a name that the question does not mention lowers that candidate's score.
+ * procedure, so text matching alone cannot tell them apart. A citizen who does not mention the
+ * special case means the base procedure; one who does ("kết hôn với người nước ngoài") means
+ * the variant. Each variant group on which a candidate and the question disagree multiplies
+ * the candidate's score by `factor`.
  */
 export class VariantRule {
-  private readonly phrases: string[];
+  private readonly groups: Array<{ name: string[]; question: string[] }>;
 
-  constructor(lexicon: Lexicon, readonly factor = 0.8) {
-    // Longest first, so "có yếu tố nước ngoài" is counted once, not again as "yếu tố nước ngoài".
-    this.phrases = [...new Set(lexicon.variants.map((v) => ` ${foldDiacritics(v)} `))].sort((a, b) => b.length - a.length);
+  constructor(lexicon: Lexicon, readonly factor = 0.75) {
+    this.groups = lexicon.variants.map((g) => ({ name: g.name.map(padFold), question: g.question.map(padFold) }));
   }
 
-  /** How many variant phrases `name` has that `question` does not; both normalized text. */
-  unmentioned(name: string, question: string): number {
-    let n = ` ${fold(name)} `;
-    const q = ` ${fold(question)} `;
-    let count = 0;
-    for (const p of this.phrases) {
-      if (!n.includes(p)) continue;
-      n = n.split(p).join(' | ');
-      if (!q.includes(p)) count++;
-    }
-    return count;
+  /** Indexes of the variant groups a procedure name belongs to. */
+  groupsOfName(name: string): number[] {
+    const n = padFold(name);
+    return this.groups.flatMap((g, i) => (g.name.some((p) => n.includes(p)) ? [i] : []));
   }
 
-  /** Multiplier for a candidate's score: 1 for the base procedure, smaller per unmentioned variant. */
-  weight(name: string, question: string): number {
-    return this.factor ** this.unmentioned(name, question);
+  /** Indexes of the variant groups a question asks about. */
+  groupsOfQuestion(question: string): number[] {
+    const q = padFold(question);
+    return this.groups.flatMap((g, i) => (g.question.some((p) => q.includes(p)) ? [i] : []));
+  }
+
+  /** Multiplier for a candidate: `factor` to the number of groups where name and question disagree. */
+  weight(nameGroups: number[], questionGroups: number[]): number {
+    let mismatches = 0;
+    for (const g of nameGroups) if (!questionGroups.includes(g)) mismatches++;
+    for (const g of questionGroups) if (!nameGroups.includes(g)) mismatches++;
+    return this.factor ** mismatches;
   }
 }
 
-function fold(text: string): string {
-  return foldDiacritics(text).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ');
+/** Folded, punctuation as spaces, padded: phrase containment then respects word boundaries. */
+function padFold(text: string): string {
+  return ` ${foldDiacritics(text).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
 }
