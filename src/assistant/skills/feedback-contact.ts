@@ -14,7 +14,7 @@ export type ContactReading =
  * (src/feedback/contact.ts), so whatever the dialogue accepts the service accepts too.
  */
 export function readContact(text: string): ContactReading {
-  const t = text.trim();
+  const t = contactPart(text.trim());
   if (t.includes('@')) {
     const email = normalizeEmail(t.replace(/^mailto:/i, ''));
     if (email) return { ok: true, email };
@@ -26,6 +26,18 @@ export function readContact(text: string): ContactReading {
   const phone = normalizePhone(t);
   if (phone) return { ok: true, phone };
   return { ok: false, userMessage: 'Số điện thoại chưa đúng: số di động gồm 10 chữ số bắt đầu bằng 03, 05, 07, 08 hoặc 09 (ví dụ 0912 345 678). Xin bạn nhập lại.' };
+}
+
+/**
+ * "số điện thoại của tôi là 0912 345 678", "email: an@gmail.com": the contact inside a sentence.
+ * Only one candidate is taken; with two different ones the text is read as a whole and refused.
+ */
+function contactPart(t: string): string {
+  const emails = t.match(/[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+/g) ?? [];
+  if (emails.length === 1 && emails[0] !== t) return emails[0].replace(/[.]+$/, '');
+  if (emails.length > 0) return t;
+  const phones = t.match(/\+?\d[\d .()-]{7,}\d/g) ?? [];
+  return phones.length === 1 ? phones[0] : t;
 }
 
 /** Words that appear in questions and never in Vietnamese names: the person is asking something else. */
