@@ -34,9 +34,13 @@ export function parseColumnFee(text: string): { amount: number; currency: Fee['c
 
 /** Per-unit after an amount: `/trang`, `/ hộ chiếu`, `đồng/lần cấp`. */
 export function parsePer(text: string): string | null {
-  const m = /^\s*\/\s*([\p{L}\s]{1,30}?)\s*(?=$|[.,;:()\-+\d]|\s(?:trường|từ|áp|tối|theo|đối|kể|nếu|và|hoặc|khi|tại|cho)\b)/u.exec(text);
+  // JavaScript's \b is not Unicode-aware (`kể\b` never matches), hence the explicit lookahead.
+  const m = /^\s*\/\s*([\p{L}\s]{1,30}?)\s*(?=$|[.,;:()\-+\d]|\s(?:trường|từ|áp|tối|theo|đối|kể|nếu|và|hoặc|khi|tại|cho|Đồng|đồng)(?=$|[\s.,;:()]))/u.exec(text);
   if (!m) return null;
-  const per = squash(m[1]!);
+  // The unit ends where the next sentence starts: `/giấy Trong thời hạn...`, `/lần Miễn lệ phí`.
+  const words = squash(m[1]!).split(' ');
+  const end = words.findIndex((w, i) => i > 0 && (/^\p{Lu}/u.test(w) || w === 'nộp'));
+  const per = (end < 0 ? words : words.slice(0, end)).join(' ');
   return per === '' ? null : per;
 }
 
