@@ -35,6 +35,10 @@ export const configSchema = z.object({
   MICROSOFT_APP_TENANT_ID: optional,
   DOSSIER_API_URL: optional,
   DOSSIER_API_TOKEN: optional,
+  /** Dossier provider (src/dossiers): per-attempt timeout, answer cache, and how often subscribed dossiers are polled. */
+  DOSSIER_TIMEOUT_MS: int(3000),
+  DOSSIER_CACHE_SECONDS: int(60),
+  DOSSIER_POLL_SECONDS: int(300),
   /** Public holidays (YYYY-MM-DD list) replacing the defaults of src/feedback/holidays.ts. */
   HOLIDAYS: optional,
   /** Feedback answer deadlines in working days per classification (src/feedback/lifecycle.ts). */

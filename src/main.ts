@@ -28,6 +28,10 @@ import { createMemorySessionStore } from './store/session-memory.js';
 import { createRedisSessionStore } from './store/session-redis.js';
 import { askRoutes } from './http/ask.js';
 import { procedureRoutes } from './http/procedures.js';
+import { openDossierStores } from './store/dossier-stores.js';
+import { createDossierCapability } from './dossiers/dossier-capability.js';
+import type { DossierWatch } from './dossiers/dossier-watch.js';
+import { dossierRoutes } from './http/dossiers.js';
 
 /**
  * Composition root: the one place that builds every service from configuration and wires
@@ -64,6 +68,17 @@ export async function createServices(config: Config, log: Logger = createLogger(
   services.closers.push(() => outboxStore.close());
   services.closers.push(() => outboxService.stop()); // closers run in reverse: the loop stops before its store
 
+  // --- dossiers (tra cứu hồ sơ): provider, verified lookup, watcher (started in serve), skill ---
+  const dossierStores = openDossierStores(config, log);
+  const dossiers = createDossierCapability({
+    config, log, limiterFactory: dossierStores.limiterFactory, subscriptions: dossierStores.subscriptions, outbox: outboxService,
+  });
+  services.dossiers = dossiers.service;
+  services.dossierWatch = dossiers.watch;
+  services.readinessChecks.push({ name: 'dossier-stores', check: () => dossierStores.ping() });
+  services.closers.push(() => dossierStores.close());
+  services.closers.push(async () => { await dossiers.watch?.stop(); });
+
   // --- dialogue skills, asked in order before procedure questions (the assistant takes services.skills) ---
   const skills = (services.skills as Skill[] | undefined) ?? [];
   services.skills = skills;
@@ -71,6 +86,7 @@ export async function createServices(config: Config, log: Logger = createLogger(
     createFeedbackStatusSkill({ feedback: services.feedback as FeedbackDesk, log }),
     createFeedbackIntakeSkill({ feedback: services.feedback as FeedbackDesk, log }),
   );
+  skills.push(dossiers.skill);
 
   // --- assistant: lexicon, index (snapshot under DATA_DIR), sessions (Redis when REDIS_URL), skills ---
   const lexicon = await loadLexicon();
@@ -110,6 +126,7 @@ export function httpPlugins(_services: Services): HttpPlugin[] {
     ...(_services.index ? [{ plugin: procedureRoutes }] : []),
     ...(_services.feedback instanceof FeedbackDesk ? [{ plugin: feedbackRoutes }, { plugin: staffRoutes }] : []),
     ...(_services.outbox && _services.feedback instanceof FeedbackDesk ? [{ plugin: outboxRoutes }] : []),
+    ...(_services.dossiers ? [{ plugin: dossierRoutes }] : []),
     // channel webhooks and the web chat page (bots/), mounted last
     ...((_services.channels as Channel[] | undefined) ?? []).map((c) => ({ plugin: c.plugin })),
   ];
@@ -130,6 +147,7 @@ export async function serve(env: Record<string, string | undefined> = process.en
   const app = await createServer(services);
   await app.listen({ port: config.PORT, host: config.HOST });
   (services.outbox as Outbox | undefined)?.start();
+  (services.dossierWatch as DossierWatch | null | undefined)?.start();
   const stop = async () => {
     await app.close();
     process.exit(0);

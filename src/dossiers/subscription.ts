@@ -1,0 +1,27 @@
+import type { ChannelName } from '../assistant/turn.js';
+import type { DossierStatus } from './dossier.js';
+
+/**
+ * "Báo cho tôi khi có kết quả": a citizen's wish to hear about status changes of a dossier on the
+ * channel they asked from. Kept on disk (DATA_DIR) or in Redis (src/store/dossier-subscriptions-*.ts).
+ */
+export interface DossierSubscription {
+  code: string;
+  channel: ChannelName;
+  userId: string;
+  /** The status the citizen last saw; a change from it is notified. */
+  lastStatus: DossierStatus;
+  createdAt: string;
+}
+
+export function subscriptionKey(s: Pick<DossierSubscription, 'code' | 'channel' | 'userId'>): string {
+  return `${s.channel}\u0000${s.userId}\u0000${s.code}`;
+}
+
+export interface DossierSubscriptionStore {
+  /** Add or replace the subscription of this user to this code. */
+  put(s: DossierSubscription): Promise<void>;
+  list(): Promise<DossierSubscription[]>;
+  remove(s: Pick<DossierSubscription, 'code' | 'channel' | 'userId'>): Promise<void>;
+  close?(): Promise<void>;
+}

@@ -1,0 +1,30 @@
+import type { Redis } from 'ioredis';
+import { z } from 'zod';
+import { subscriptionKey, type DossierSubscription, type DossierSubscriptionStore } from '../dossiers/subscription.js';
+
+/** Dossier subscriptions in one Redis hash, shared by every instance behind the load balancer. */
+const entrySchema = z.object({
+  code: z.string().min(1),
+  channel: z.string().min(1),
+  userId: z.string().min(1),
+  lastStatus: z.number().int().min(1).max(10),
+  createdAt: z.string(),
+});
+
+export function createRedisSubscriptionStore(redis: Redis, key = 'dossier:subscriptions'): DossierSubscriptionStore {
+  return {
+    async put(s) {
+      await redis.hset(key, subscriptionKey(s), JSON.stringify(s));
+    },
+    async list() {
+      const all = await redis.hvals(key);
+      return all.flatMap((raw) => {
+        const parsed = entrySchema.safeParse(JSON.parse(raw));
+        return parsed.success ? [parsed.data as DossierSubscription] : [];
+      });
+    },
+    async remove(s) {
+      await redis.hdel(key, subscriptionKey(s));
+    },
+  };
+}
