@@ -50,7 +50,7 @@ const cues: Cue[] = [
   { intent: 'smalltalk', weight: 2, pattern: /^(?:xin chao|chao|hello|hi|helo|alo|hey|cam on|thank|thanks|tks|ok|oke|vang|da vang|tam biet|bye|tro giup|giup (?:toi|minh|em)|help|huong dan su dung|ban la ai|ban lam duoc gi|ban giup duoc gi|menu|start|\/start|\/help)\b/g },
   { intent: 'smalltalk', weight: 1, pattern: /\b(?:xin chao|cam on|ban la ai|ban lam duoc gi|ban giup duoc gi|giup duoc gi)\b/g },
   // out of scope: everyday topics the procedure records never cover
-  { intent: 'out_of_scope', weight: 4, pattern: /\b(?:ty gia|gia vang|gia xang|thoi tiet|bong da|xo so|chung khoan|gia (?:do la|usd|bitcoin)|ket qua (?:xo so|bong da|tran)|nau an|mon an|bai hat|phim|truyen cuoi|ke chuyen|may gio roi|hom nay (?:la )?thu may)\b/g },
+  { intent: 'out_of_scope', weight: 4, pattern: /\b(?:ty gia|gia vang|gia xang|thoi tiet|troi (?:co )?mua|mua khong|nang nong|du bao|bong da|xo so|chung khoan|gia (?:do la|usd|bitcoin)|ket qua (?:xo so|bong da|tran)|nau an|mon an|bai hat|phim|truyen cuoi|ke chuyen|may gio roi|hom nay (?:la )?thu may)\b/g },
 ];
 
 /** Listed order breaks ties: the narrower question wins over the broader one. */

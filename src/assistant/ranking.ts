@@ -136,6 +136,8 @@ export function rankCandidates(
   byCode: Map<string, Procedure>,
   queryFolded: string,
   topic: string[] = words(queryFolded),
+  /** The index's variant factor for a name (1 when none): kept whole while word scores are compressed. */
+  variantWeight: (name: string) => number = () => 1,
 ): Ranking {
   if (hits.length === 0) return { kind: 'none', candidates: [] };
   const top = hits[0].score || 1;
@@ -147,7 +149,8 @@ export function rankCandidates(
     const nameFolded = foldDiacritics(h.name.toLowerCase());
     const nameWords = words(nameFolded);
     const coverage = nameCoverage(topicText, nameFolded);
-    let score = Math.pow(Math.max(h.score, 0) / top, settings.textExponent);
+    const variant = variantWeight(h.name);
+    let score = Math.pow(Math.max(h.score, 0) / variant / top, settings.textExponent) * variant;
     const run = longestRun(queryRunWords, nameWords.filter((w) => !functionWords.has(w)));
     if (run >= 2) score *= 1 + settings.phraseBonus * (run - 1);
     if (unaskedAction(nameWords, queryFolded)) score *= settings.actionPenalty;
