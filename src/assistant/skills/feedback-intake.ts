@@ -160,7 +160,7 @@ export function createFeedbackIntakeSkill(opts: FeedbackIntakeOptions): Skill {
         d.name = r.name;
         if (d.editing) return review(ctx, d);
         keep(ctx, 'contact', d);
-        return say('feedback', `Cảm ơn bạn. Xin cho biết số điện thoại hoặc email để nhận kết quả và theo dõi phản ánh.`, [cancelChoice]);
+        return say('feedback', 'Cảm ơn bạn. Xin cho biết số điện thoại hoặc email để nhận kết quả và theo dõi phản ánh.', [cancelChoice]);
       }
       case 'contact': {
         const r = readContact(text);
