@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { create, insertMultiple, load, save, search as oramaSearch, type AnyOrama, type RawData } from '@orama/orama';
+import { z } from 'zod';
 import type { Procedure } from '../knowledge/procedure.js';
 import type { Lexicon } from './lexicon.js';
 import { foldDiacritics, normalizeText } from './normalize.js';
@@ -209,9 +210,17 @@ function contentHash(docs: IndexedDoc[], lexicon: Lexicon): string {
   return h.digest('hex').slice(0, 24);
 }
 
+const snapshotSchema = z.object({
+  hash: z.string(),
+  vocabulary: z.array(z.tuple([z.string(), z.number()])),
+  raw: z.record(z.string(), z.unknown()),
+});
+
+/** A missing, damaged or foreign snapshot is simply rebuilt: it is a cache, never the source. */
 async function readSnapshot(path: string): Promise<Snapshot | null> {
   try {
-    return JSON.parse(await readFile(path, 'utf8')) as Snapshot;
+    const parsed = snapshotSchema.safeParse(JSON.parse(await readFile(path, 'utf8')));
+    return parsed.success ? (parsed.data as unknown as Snapshot) : null;
   } catch {
     return null;
   }
