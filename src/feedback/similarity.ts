@@ -21,9 +21,9 @@ export function fingerprint(text: string): string[] {
 }
 
 /** Jaccard index of two token sets, 0..1. */
-export function jaccard(a: readonly string[], b: readonly string[]): number {
-  if (a.length === 0 && b.length === 0) return 0;
-  const set = new Set(a);
+export function jaccard(a: readonly string[] | ReadonlySet<string>, b: readonly string[]): number {
+  const set = a instanceof Set ? a : new Set(a as readonly string[]);
+  if (set.size === 0 && b.length === 0) return 0;
   let shared = 0;
   for (const t of b) if (set.has(t)) shared++;
   return shared / (set.size + b.length - shared);
@@ -31,8 +31,9 @@ export function jaccard(a: readonly string[], b: readonly string[]): number {
 
 /** Codes of candidates whose fingerprint is close to this one, closest first. */
 export function similarCodes(tokens: readonly string[], candidates: readonly { code: string; tokens: readonly string[] }[], threshold = SIMILARITY_THRESHOLD): string[] {
+  const set = new Set(tokens);
   return candidates
-    .map((c) => ({ code: c.code, score: jaccard(tokens, c.tokens) }))
+    .map((c) => ({ code: c.code, score: jaccard(set, c.tokens) }))
     .filter((c) => c.score >= threshold)
     .sort((x, y) => y.score - x.score)
     .slice(0, 10)

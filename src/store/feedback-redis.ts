@@ -87,6 +87,7 @@ const procKey = (code: string | undefined) => code ?? '_';
 export class RedisFeedbackStore implements FeedbackStore {
   readonly kind = 'redis' as const;
   private redis: Scripted;
+  private fingerprints = new Map<string, string[]>();
 
   constructor(redis: Redis, private ownsClient = true) {
     redis.defineCommand('fbCreate', { numberOfKeys: 2, lua: createScript });
@@ -107,6 +108,7 @@ export class RedisFeedbackStore implements FeedbackStore {
       record.receivedAt,
     ));
     // A new record comes back as its code only (the JSON is ours already); a replay as the stored JSON.
+    if (created === 1 && isOpen(record.status)) this.remember(stored, input.tokens);
     if (created === 1) return { record: { ...record, code: stored, ...(input.idempotencyKey ? { idempotencyKey: input.idempotencyKey } : {}) }, created: true };
     return { record: feedbackRecordSchema.parse(JSON.parse(stored)), created: false };
   }
@@ -167,10 +169,19 @@ export class RedisFeedbackStore implements FeedbackStore {
   async openCandidates(procedureCode: string | undefined, limit: number): Promise<{ code: string; tokens: string[] }[]> {
     return guard('candidates', async () => {
       const codes = await this.redis.zrevrange(`${P}open:${procKey(procedureCode)}`, 0, limit - 1);
-      if (codes.length === 0) return [];
-      const fps = await this.redis.hmget(`${P}fp`, ...codes);
-      return codes.map((code, i) => ({ code, tokens: fps[i] ? fps[i]!.split(' ') : [] }));
+      // A fingerprint never changes for a code, so it is cached here; Redis stays the judge of which codes are open.
+      const missing = codes.filter((c) => !this.fingerprints.has(c));
+      if (missing.length > 0) {
+        const fps = await this.redis.hmget(`${P}fp`, ...missing);
+        missing.forEach((code, i) => this.remember(code, fps[i] ? fps[i]!.split(' ') : []));
+      }
+      return codes.map((code) => ({ code, tokens: this.fingerprints.get(code) ?? [] }));
     });
+  }
+
+  private remember(code: string, tokens: string[]): void {
+    if (this.fingerprints.size >= 20_000) this.fingerprints.delete(this.fingerprints.keys().next().value!);
+    this.fingerprints.set(code, tokens);
   }
 
   async putStaff(account: StaffAccount): Promise<void> {
