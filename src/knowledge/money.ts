@@ -64,6 +64,8 @@ export function findAmounts(text: string): Fee[] {
     // Bare small numbers followed by "đ" are usually article/point references, not money.
     if (currency === 'VND' && amount > 0 && amount < 500 && !word.startsWith('triệu')) continue;
     const start = m.index ?? 0;
+    // `... ngày 11 tháng 11 năm 2016 Đồng` is a date, not money.
+    if (/(?:năm|tháng|ngày)\s*$/u.test(text.slice(Math.max(0, start - 8), start))) continue;
     const per = parsePer(text.slice(start + m[0].length));
     // The label is the clause before this amount, never reaching back past the previous amount.
     fees.push({ amount, currency, per, label: clauseLabel(text.slice(floor, start)) });

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { parseDuration } from './duration.js';
-import { findAmounts } from './money.js';
+import { findAmounts, parseAmount } from './money.js';
 import { parseListCell } from './list-cell.js';
-import type { Channel, Method, Paper, Procedure } from './procedure.js';
+import type { Channel, Fee, Method, Paper, Procedure } from './procedure.js';
 import { parseRequirementsCell } from './requirements-cell.js';
 import { parseStepsCell } from './steps-cell.js';
 import { known, squash } from './text.js';
@@ -65,7 +65,7 @@ export function fromStructuredRecord(r: StructuredRecord): Procedure {
     methods.push({
       channel,
       duration: known(row.thoi_han_giai_quyet) ? parseDuration(row.thoi_han_giai_quyet!) : null,
-      fees: fee ? structuredFees(fee) : [],
+      fees: fee ? structuredFees(row.phi_le_phi!) : [],
       note,
     });
   }
@@ -105,7 +105,21 @@ export function fromStructuredRecord(r: StructuredRecord): Procedure {
   };
 }
 
-/** `Phí : 0 Đồng`, `Lệ phí : 50.000 Đồng` -> amounts; a zero fee means free, so no entry. */
-function structuredFees(text: string) {
-  return findAmounts(text.replace(/(\d)\s*Đồng/gu, '$1 đồng')).filter((f) => f.amount > 0);
+/**
+ * One fee a line: `Phí : 2.000.000 Đồng (Thẩm định cấp phép ...)`, `Lệ phí : 1.5 USD`. The
+ * parenthesis (else the kind, Phí / Lệ phí) is the label; a zero fee means free, so no entry.
+ */
+const FEE_ITEM = /(Phí|Lệ phí)\s*:\s*(\d[\d.,]*)\s*(Đồng|VNĐ|USD)?\s*(?:\(([^()]*(?:\([^()]*\)[^()]*)*)\))?/gu;
+
+export function structuredFees(text: string): Fee[] {
+  const fees: Fee[] = [];
+  let matched = false;
+  for (const m of text.matchAll(FEE_ITEM)) {
+    matched = true;
+    const amount = parseAmount(m[2]!);
+    if (amount === null || amount <= 0) continue;
+    fees.push({ amount, currency: m[3] === 'USD' ? 'USD' : 'VND', per: null, label: known(m[4]) ?? m[1]! });
+  }
+  if (!matched) fees.push(...findAmounts(text).filter((f) => f.amount > 0));
+  return fees;
 }
