@@ -14,8 +14,28 @@ export const redactPaths = [
   'req.headers["x-telegram-bot-api-secret-token"]', 'req.headers["x-bot-api-secret-token"]',
 ];
 
+/**
+ * Query parameters that carry personal data (`GET /api/dossiers/:code?contact=0912345678`) are
+ * masked in logged URLs: fastify logs every request's URL, and redaction paths cannot reach
+ * inside a string.
+ */
+export function maskUrl(url: string): string {
+  return url.replace(/([?&](?:contact|phone|email|sdt|so_dien_thoai)=)[^&#]*/gi, '$1[masked]');
+}
+
+/** Replaces fastify's request serializer (it lets the logger's own serializers win) with one that masks the URL. */
+const serializers = {
+  req: (req: { method?: string; url?: string; host?: string; ip?: string; socket?: { remotePort?: number } }) => ({
+    method: req.method,
+    url: maskUrl(req.url ?? ''),
+    host: req.host,
+    remoteAddress: req.ip,
+    remotePort: req.socket?.remotePort,
+  }),
+};
+
 export function createLogger(level = 'info', destination?: pino.DestinationStream): Logger {
-  return pino({ level, redact: { paths: redactPaths, censor: '[masked]' }, base: undefined }, destination);
+  return pino({ level, redact: { paths: redactPaths, censor: '[masked]' }, base: undefined, serializers }, destination);
 }
 
 /** Mask a phone number for logs and views: 0912345678 -> 091****678. */

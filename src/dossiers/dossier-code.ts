@@ -81,9 +81,9 @@ export function spokenToCharacters(transcript: string): string {
 /** Keys under which receipts' QR payloads and tracking links carry the code. */
 const qrKeys = /(?:ma_?ho_?so|mahoso|ma-ho-so|mhs|dossier_?code|code|MaHoSo|maHoSo|ma_hs)["']?\s*[=:]\s*["']?([A-Za-z0-9.\-_]{6,60})/i;
 
-/** Strings that are clearly something else: procedure codes, feedback codes, phone numbers, dates, links. */
+/** Strings that are clearly something else: procedure codes, feedback codes, amounts, phone numbers, dates. */
 const notADossier = [
-  /^\d{1,2}\.\d{6}$/, /^PA-\d{4}-\d{6}$/i, /^(?:\+?84|0)\d{9,10}$/, /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/,
+  /^\d{1,2}\.\d{6}$/, /^PA-\d{4}-\d{6}$/i, /^\d{1,3}(?:[.,]\d{3})+$/, /^(?:\+?84|0)\d{9,10}$/, /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/,
 ];
 const candidateToken = /(?<![\p{L}\p{N}])[A-Za-z0-9]+(?:[.\-_/][A-Za-z0-9]+)*(?![\p{L}\p{N}])/gu;
 
