@@ -19,14 +19,17 @@ const ISSUERS = [
 
 /** Only the National Assembly's codes carry digits (`QH14`, `NQ-UBTVQH14`); any other digit after a code starts the next one. */
 const SEGMENT = '(?:UBTVQH\\d{2}|QH\\d{2}|TTg|[A-ZĐ]+)';
-const CODE = new RegExp(`(\\d+(?:\\.\\d+)?)\\/(?:(\\d{4})\\/)?((?:${SEGMENT}-)*${SEGMENT})`, 'gu');
+const CODE = new RegExp(`(\\d+(?:\\.\\d+)?)\\/(?:(\\d{4})\\/)?((?:${SEGMENT}[-/])*${SEGMENT})`, 'gu');
 
 interface Candidate { start: number; end: number; code: string }
 
 export function parseLegalBasesCell(cell: string | null | undefined): LegalBasis[] {
   if (typeof cell !== 'string' || known(cell) === null) return [];
   const at = cell.indexOf(LEGAL_HEADER);
-  const body = at >= 0 ? cell.slice(at + LEGAL_HEADER.length) : cell;
+  const body = (at >= 0 ? cell.slice(at + LEGAL_HEADER.length) : cell)
+    // The next portal section sometimes leaks in; and `QĐ- TTg` is `QĐ-TTg` typed loosely.
+    .replace(/Cơ quan thực hiện[\s\S]*$/u, '')
+    .replace(/(?<=[A-ZĐ])- (?=[A-ZĐ])/gu, '-');
   const candidates = findCodes(body);
   const bases: LegalBasis[] = [];
   let titleStart = 0;
@@ -70,7 +73,7 @@ function findCodes(body: string): Candidate[] {
  * cut the last segment back to a known issuer, or else drop a capital followed by lower case.
  */
 function trimSuffix(suffix: string, after: string): string {
-  const dash = suffix.lastIndexOf('-');
+  const dash = Math.max(suffix.lastIndexOf('-'), suffix.lastIndexOf('/'));
   const head = suffix.slice(0, dash + 1);
   const last = suffix.slice(dash + 1);
   if (/\d$/u.test(last) || last === 'TTg') return suffix;

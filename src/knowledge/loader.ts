@@ -20,8 +20,15 @@ export interface LoadedKnowledge {
  * name and field; the rest still loads.
  */
 export async function loadKnowledge(dir: string): Promise<LoadedKnowledge> {
-  const folder = await procedureFolder(dir);
-  const names = (await readdir(folder)).filter((n) => n.endsWith('.json')).sort();
+  let folder: string;
+  let names: string[];
+  try {
+    folder = await procedureFolder(dir);
+    names = (await readdir(folder)).filter((n) => n.endsWith('.json')).sort();
+  } catch (err) {
+    // A missing or unreadable directory is a problem to report, not a crash: readiness says no.
+    return { procedures: [], problems: [{ file: dir, field: '', message: `cannot read knowledge directory: ${(err as Error).message}` }] };
+  }
   const procedures: Procedure[] = [];
   const problems: LoadProblem[] = [];
   const seen = new Set<string>();

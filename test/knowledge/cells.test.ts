@@ -89,6 +89,8 @@ describe('parseLegalBasesCell', () => {
     ['Prime Minister decision', `${LH}Quyết định ban hành Quy chế ứng phó sự cố tràn dầu12/2021/QĐ-TTgNghị định 05/2012/NĐ-CP05/2012/NĐ-CP`, ['12/2021/QĐ-TTg', '05/2012/NĐ-CP']],
     ['2.001195 title ending in a year with a dot', `${LH}Quy định mức thu lệ phí cấp đổi, cấp lại thẻ căn cước73/2024/TT-BTCThông tư sửa đổi ngày 30 tháng 6 năm 2025.65/2025/TT-BTC`, ['73/2024/TT-BTC', '65/2025/TT-BTC']],
     ['1.014208 local decision cited by number and year only', `${LH}Quyết định 24/2024/QĐ-UBND Sơn La 2024 mẫu hồ sơ, thủ tục chọn dự án hỗ trợ sản xuất liên kết theo chuỗi giá trị24/2024`, ['24/2024']],
+    ['1.003220 joint circular with a loose dash and a slash', `${LH}Thông tư liên tịch 21/2008/TTLT- BQP-BLĐTBXH-BTC21/2008/TTLT- BQP-BLĐTBXH-BTCHướng dẫn thực hiện Quyết định số 290/2005/QĐ-TTg ngày 08/11/2005 về chế độ, chính sách191/2005/TTLT/BQP-BLĐTBXH-BTC`, ['21/2008/TTLT-BQP-BLĐTBXH-BTC', '191/2005/TTLT/BQP-BLĐTBXH-BTC']],
+    ['1.003867 next portal section leaked in', `${LH}Luật 08/2017/QH1408/2017/QH14Cơ quan thực hiệnSở Nông nghiệp và Môi trường`, ['08/2017/QH14']],
     ['unknown', 'Không có thông tin', []],
   ];
   it.each(cases)('%s', (_name, cell, codes) => {

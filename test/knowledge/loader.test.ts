@@ -30,6 +30,12 @@ describe('loadKnowledge', () => {
     expect(problems).toContainEqual(expect.objectContaining({ file: join(dir, '1.000002.json'), field: '' }));
   });
 
+  it('reports a missing directory instead of throwing', async () => {
+    const { procedures, problems } = await loadKnowledge(join(work, 'nowhere'));
+    expect(procedures).toEqual([]);
+    expect(problems[0]).toMatchObject({ file: join(work, 'nowhere'), field: '' });
+  });
+
   it('loads the shipped knowledge without a single problem', async () => {
     const { procedures, problems } = await loadKnowledge('knowledge');
     expect(problems).toEqual([]);
