@@ -6,7 +6,8 @@ import { parseListCell } from '../../src/knowledge/list-cell.js';
 import { parseMethodsCell } from '../../src/knowledge/methods-cell.js';
 import { findAmounts, parseAmount } from '../../src/knowledge/money.js';
 import { parsePapersCell } from '../../src/knowledge/papers-cell.js';
-import { methodSchema, paperSchema, legalBasisSchema } from '../../src/knowledge/procedure.js';
+import { convertRecord } from '../../src/knowledge/importer.js';
+import { legalBasisSchema, methodSchema, paperSchema, procedureSchema } from '../../src/knowledge/procedure.js';
 import { parseRequirementsCell } from '../../src/knowledge/requirements-cell.js';
 import { parseResultsCell } from '../../src/knowledge/results-cell.js';
 import { parseStepsCell } from '../../src/knowledge/steps-cell.js';
@@ -48,5 +49,26 @@ describe('cell parsers never throw and always return schema-valid parts', () => 
       parseAmount(s);
       parseDuration(s);
     }), { numRuns: 500 });
+  });
+});
+
+describe('convertRecord never throws on arbitrary input', () => {
+  const portalShaped = fc.record({
+    ma_thu_tuc: fc.oneof(fc.constantFrom('1.004222', '2.000635'), fc.string()),
+    ten_thu_tuc: fc.oneof(fc.string(), fc.integer()),
+    detail_url: fc.oneof(fc.constant('https://dichvucong.gov.vn/thu-tuc-hanh-chinh/x'), fc.string()),
+    cach_thuc_thuc_hien: fc.oneof(glued, fc.constant(null)),
+    thanh_phan_ho_so: glued,
+    can_cu_phap_ly: glued,
+    ket_qua_xu_ly: glued,
+    cap_thuc_hien: glued,
+    trinh_tu_thuc_hien: glued,
+  });
+  it('returns a valid procedure or a reason', () => {
+    fc.assert(fc.property(fc.oneof(fc.anything(), portalShaped), (value) => {
+      const result = convertRecord(value);
+      if ('procedure' in result) expect(procedureSchema.safeParse(result.procedure).success).toBe(true);
+      else expect(result.reason.length).toBeGreaterThan(0);
+    }), { numRuns: 400 });
   });
 });
