@@ -56,14 +56,13 @@ async function measure(engine: Engine, texts: string[]) {
   };
 }
 
-/** Copies with fresh codes (11.xxxxxx, 12.xxxxxx...) so the index really holds `target` records. */
+/** Copies with fresh codes (11.000000, 12.000000...) so the index really holds `target` records. */
 function replicate(procedures: Procedure[], target: number): Procedure[] {
   const out = [...procedures];
   for (let k = 1; out.length < target; k++) {
-    for (const p of procedures) {
-      if (out.length >= target) break;
-      out.push({ ...p, code: `${10 + k}.${p.code.split('.')[1]}` });
-    }
+    procedures.forEach((p, i) => {
+      if (out.length < target) out.push({ ...p, code: `${10 + k}.${String(i).padStart(6, '0')}` });
+    });
   }
   return out;
 }

@@ -33,6 +33,8 @@ export const rankingSettings = {
   phraseBonus: 0.12,
   /** Factor for a name that opens with an action the question does not mention. */
   actionPenalty: 0.8,
+  /** Weight of the share of the name's words found in the question (shorter, exact names first). */
+  precisionWeight: 0.2,
 };
 
 const words = (s: string) => s.split(/[^a-z0-9]+/).filter(Boolean);
@@ -73,6 +75,38 @@ const followOnActions: Array<{ name: string; triggers: string[] }> = [
   { name: 'cai tao', triggers: ['cai tao'] },
   { name: 'di doi', triggers: ['di doi', 'di chuyen'] },
 ];
+
+/**
+ * Actions a question asks for in so many words ("làm lại", "bị mất", "gia hạn"). A candidate
+ * that is not such an action is held back: "bị mất bằng lái xe thì làm lại thế nào" means
+ * "Cấp lại giấy phép lái xe", not "Cấp giấy phép lái xe". Only unambiguous triggers count here
+ * ("lại" alone also reads "lái" once folded).
+ */
+const askedActions: Array<{ triggers: string[]; names: string[] }> = [
+  { triggers: ['lam lai', 'cap lai', 'bi mat', 'mat', 'bi hong', 'hu hong', 'bi rach'], names: ['cap lai', 'trinh bao mat', 'cap doi', 'doi'] },
+  { triggers: ['gia han'], names: ['gia han'] },
+  { triggers: ['cap doi', 'doi lai', 'het han'], names: ['cap doi', 'doi', 'gia han'] },
+  { triggers: ['khoi phuc'], names: ['khoi phuc'] },
+  { triggers: ['tam ngung'], names: ['tam ngung'] },
+  { triggers: ['cham dut'], names: ['cham dut'] },
+];
+
+/** True when the question asks for an action (re-issue, extension...) that the name does not open with. */
+export function missesAskedAction(nameWords: string[], queryFolded: string): boolean {
+  const query = words(queryFolded).join(' ');
+  const opening = nameWords.join(' ').replace(/^thu tuc /, '').split(' ').slice(0, 8).join(' ');
+  const asked = askedActions.filter((a) => a.triggers.some((t) => hasPhrase(query, t)));
+  if (asked.length === 0) return false;
+  return !asked.some((a) => a.names.some((n) => hasPhrase(opening, n)));
+}
+
+/** Share of the name's own words that the question uses: "Đổi giấy phép lái xe" over "... của người nước ngoài". */
+export function namePrecision(queryFolded: string, nameWords: string[]): number {
+  const own = [...new Set(nameWords.filter((w) => !functionWords.has(w)))];
+  if (own.length === 0) return 0;
+  const q = new Set(words(queryFolded));
+  return own.filter((w) => q.has(w)).length / own.length;
+}
 
 /** How far into a name a multi-word action still marks a follow-on ("Cấp điều chỉnh giấy phép..."). */
 const actionWindow = 8;
@@ -154,7 +188,9 @@ export function rankCandidates(
     const run = longestRun(queryRunWords, nameWords.filter((w) => !functionWords.has(w)));
     if (run >= 2) score *= 1 + settings.phraseBonus * (run - 1);
     if (unaskedAction(nameWords, queryFolded)) score *= settings.actionPenalty;
+    if (missesAskedAction(nameWords, queryFolded)) score *= settings.actionPenalty;
     score *= 0.7 + 0.3 * coverage;
+    score *= 1 - settings.precisionWeight + settings.precisionWeight * namePrecision(queryFolded, nameWords);
     return { code: h.code, label: h.name, score, coverage, nameFolded };
   });
   scored.sort((a, b) => b.score - a.score);
