@@ -8,6 +8,7 @@ import { loadLexicon, type Lexicon } from '../search/lexicon.js';
 import { buildProcedureIndex, type ProcedureIndex } from '../search/procedure-index.js';
 import { createMemorySessionStore } from '../store/session-memory.js';
 import { createAssistant } from './assistant.js';
+import { ask } from './ask.js';
 import type { SessionStore } from './session.js';
 import type { Skill } from './skill.js';
 import type { Assistant } from './turn.js';
@@ -46,6 +47,9 @@ export async function loadEngine(opts: {
   const assistant = createAssistant({
     procedures: loaded.procedures, index, lexicon, sessions, skills: opts.skills, sessionTtlSeconds: opts.sessionTtlSeconds,
   });
+  // One stand-alone turn warms the JIT, the index and the spoken renderer, so the first citizen
+  // does not pay for it (start-up time, excluded from per-turn timings).
+  await ask(assistant, { text: 'lệ phí đăng ký khai sinh bao nhiêu' }).catch(() => undefined);
   return {
     assistant, procedures: loaded.procedures, problems: loaded.problems, index, lexicon, sessions,
     startupMs: Math.round(performance.now() - started),

@@ -9,14 +9,27 @@ import { clip, foot, head, mergeByText, methodsInOrder, type Answer } from './ca
  */
 export function feeText(m: Method): string {
   const amounts = m.fees.map(formatFee);
-  const note = m.note ? clip(m.note, 500) : null;
+  const note = m.note ? clip(unwrap(m.note), 500) : null;
   if (amounts.length > 0) {
     const allZero = m.fees.every((f) => f.amount === 0);
-    if (allZero) return note ? `không thu theo bảng phí; ghi chú của thủ tục: ${note}` : 'không thu phí, lệ phí';
+    if (allZero) return note ? `không thu theo bảng phí; theo ghi chú của thủ tục: ${note}` : 'không thu phí, lệ phí';
     return note ? `${amounts.join('; ')}. Ghi chú: ${note}` : amounts.join('; ');
   }
-  if (note) return `dữ liệu không ghi mức thu riêng; ghi chú của thủ tục: ${note}`;
+  if (note) return `theo ghi chú của thủ tục: ${note}`;
   return 'dữ liệu không ghi phí, lệ phí';
+}
+
+/** Portal notes sometimes arrive wrapped in one pair of parentheses: "(Miễn lệ phí ...)". */
+function unwrap(note: string): string {
+  const t = note.trim();
+  if (!t.startsWith('(') || !t.endsWith(')')) return t;
+  let depth = 0;
+  for (let i = 0; i < t.length; i++) {
+    if (t[i] === '(') depth++;
+    else if (t[i] === ')') depth--;
+    if (depth === 0 && i < t.length - 1) return t; // the first parenthesis closes early: not a wrapper
+  }
+  return t.slice(1, -1).trim();
 }
 
 export function feesAnswer(p: Procedure): Answer {
