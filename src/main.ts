@@ -74,6 +74,7 @@ export async function createServices(config: Config, log: Logger = createLogger(
     config, log, limiterFactory: dossierStores.limiterFactory, subscriptions: dossierStores.subscriptions, outbox: outboxService,
   });
   services.dossiers = dossiers.service;
+  await dossiers.provider.ready(); // embedded: writes the fictional demo DATA_DIR/dossiers.json on first start
   services.dossierWatch = dossiers.watch;
   services.readinessChecks.push({ name: 'dossier-stores', check: () => dossierStores.ping() });
   services.closers.push(() => dossierStores.close());

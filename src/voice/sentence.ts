@@ -3,6 +3,7 @@
  * `maxWords` words, breaking at a semicolon, a colon or a comma nearest the middle.
  */
 export const maxWords = 25;
+const minWords = 5;
 
 function wordCount(s: string): number {
   return s.split(/\s+/).filter(Boolean).length;
@@ -12,8 +13,11 @@ function splitLong(sentence: string): string[] {
   if (wordCount(sentence) <= maxWords) return [sentence];
   const middle = sentence.length / 2;
   let best = -1;
+  // Pieces shorter than `minWords` ("Theo quy định.") would sound clipped, so such breaks are skipped.
+  const fits = (at: number) => wordCount(sentence.slice(0, at)) >= minWords && wordCount(sentence.slice(at + 1)) >= minWords;
   for (const mark of [/[;:]\s/g, /,\s/g]) {
     for (const m of sentence.matchAll(mark)) {
+      if (!fits(m.index!)) continue;
       if (best < 0 || Math.abs(m.index! - middle) < Math.abs(best - middle)) best = m.index!;
     }
     if (best >= 0) break;

@@ -81,3 +81,19 @@ describe('spokenToCharacters and normalizeDossierCode', () => {
     ['hs-2024-1', 'HS-2024-1'],
   ])('%s', (raw, code) => expect(normalizeDossierCode(raw)).toBe(code));
 });
+
+describe('what the voice reads, the reader understands (property)', () => {
+  it('spellCode -> findDossierCode is the identity for national and short codes', async () => {
+    const fc = await import('fast-check');
+    const digits = (n: number) => fc.stringMatching(new RegExp(`^\\d{${n}}$`));
+    const letter = fc.constantFrom(...'ABCDEGHKLMNPQRSTUVXY');
+    const national = fc.tuple(digits(3), digits(2), digits(2), letter, digits(2), digits(6), digits(4))
+      .map(([a, b, c, l, o, d, s]) => `${a}.${b}.${c}.${l}${o}-${d}-${s}`);
+    const short = fc.tuple(digits(2), digits(2), letter, digits(2), digits(6), digits(4))
+      .map(([a, b, l, o, d, s]) => `${a}.${b}.${l}${o}-${d}-${s}`);
+    fc.assert(fc.property(fc.oneof(national, short), (code) => {
+      expect(findDossierCode(spellCode(code))?.code).toBe(code);
+      expect(findDossierCode(code.toLowerCase().replace(/[.-]/g, ' '))?.code).toBe(code);
+    }), { numRuns: 300 });
+  });
+});

@@ -205,3 +205,13 @@ describe('toSsml', () => {
   });
   it('takes another voice', () => expect(toSsml('Chào.', { voice: 'vi-VN-NamMinhNeural' })).toContain('<voice name="vi-VN-NamMinhNeural">'));
 });
+
+describe('spoken dossier answers', () => {
+  it('never leave a clipped sentence or a digit', () => {
+    const text = 'Theo quy định (Nghị định 61/2018/NĐ-CP và Thông tư 01/2018/TT-VPCP), khi hồ sơ quá hạn, cơ quan giải quyết phải gửi bạn văn bản xin lỗi kèm hẹn lại ngày trả kết quả (Phiếu xin lỗi và hẹn lại ngày trả kết quả, Mẫu số 04), nêu rõ lý do chậm và chỉ được hẹn lại một lần.';
+    const spoken = speakText(text);
+    expect(spoken).not.toMatch(/\d/);
+    for (const s of sentences(spoken)) expect(s.split(' ').length).toBeGreaterThanOrEqual(5);
+    expect(spoken.startsWith('Theo quy định, Nghị định số sáu mươi mốt')).toBe(true);
+  });
+});
