@@ -68,7 +68,7 @@ describe('answers composed from the record', () => {
       const t = text(p, 'fees');
       for (const m of p.methods) {
         for (const f of m.fees) expect(t).toContain(formatMoney(f.amount, f.currency));
-        if (m.fees.length === 0 && m.note) expect(t).toContain(m.note.replace(/\s+/g, ' ').trim().slice(0, 60));
+        if (m.fees.length === 0 && m.note) expect(t).toContain(m.note.replace(/\s+/g, ' ').trim().replace(/^\(/, '').slice(0, 60));
       }
       if (p.methods.every((m) => m.fees.length === 0)) expect(t).not.toMatch(/^-[^:]*: miễn phí\.?$/im);
     });
