@@ -1,14 +1,14 @@
 import { readConfig } from '../config.js';
 import { AppError } from '../errors.js';
-import { defaultDeadlines, type StaffRole } from '../feedback/lifecycle.js';
-import { FeedbackDesk } from '../feedback/feedback-service.js';
-import { holidaySet } from '../feedback/holidays.js';
+import { newStaffAccount, type StaffAccount } from '../feedback/staff.js';
 import { openFeedbackStore } from '../store/feedback-store.js';
+import { StaffFile } from '../store/feedback-staff-file.js';
 
 /**
  * `staff add <username> --role <reviewer|admin>`: create or replace a staff account in the
- * configured store (DATA_DIR/staff.json or Redis). The password is read from stdin (first line),
- * never from the command line, where it would end up in shell history and `ps`.
+ * configured store (Redis, or DATA_DIR/staff.json, which works while the server runs). The password
+ * is read from stdin (first line), never from the command line, where it would end up in shell
+ * history and `ps`.
  */
 const usage = 'Cách dùng: staff add <tên đăng nhập> --role <reviewer|admin>  (mật khẩu đọc từ stdin)';
 
@@ -29,11 +29,22 @@ export async function run(argv: string[]): Promise<number> {
   if (process.stdin.isTTY) process.stderr.write('Mật khẩu (ít nhất 10 ký tự), rồi Enter và Ctrl-D: ');
   const password = (await readStdin()).split(/\r?\n/)[0] ?? '';
   const config = readConfig();
+  let account: StaffAccount;
+  try {
+    account = await newStaffAccount(username, role, password, new Date());
+  } catch (err) {
+    process.stderr.write(`${err instanceof AppError ? err.userMessage : (err as Error).message}\n`);
+    return 1;
+  }
+  if (!config.REDIS_URL) {
+    await new StaffFile(config.DATA_DIR).put(account);
+    process.stdout.write(`Đã tạo tài khoản ${username} (${role}) trong ${config.DATA_DIR}/staff.json.\n`);
+    return 0;
+  }
   const store = await openFeedbackStore(config);
   try {
-    const desk = new FeedbackDesk({ store, deadlines: defaultDeadlines, holidays: holidaySet(config.HOLIDAYS) });
-    await desk.addStaff(username, role as StaffRole, password);
-    process.stdout.write(`Đã tạo tài khoản ${username} (${role}) trong kho ${store.kind}.\n`);
+    await store.putStaff(account);
+    process.stdout.write(`Đã tạo tài khoản ${username} (${role}) trong Redis.\n`);
     return 0;
   } catch (err) {
     process.stderr.write(`${err instanceof AppError ? err.userMessage : (err as Error).message}\n`);

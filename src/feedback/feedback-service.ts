@@ -15,10 +15,7 @@ import {
 import { feedbackCsv } from './report.js';
 import type { FeedbackReceipt, FeedbackService, FeedbackStatusView, FeedbackSubmission } from './service.js';
 import { fingerprint, similarCodes } from './similarity.js';
-import {
-  decoyHash, hashPassword, newToken, passwordProblem, staffAccountSchema, tokenDigest, verifyPassword,
-  type StaffSession,
-} from './staff.js';
+import { decoyHash, newStaffAccount, newToken, tokenDigest, verifyPassword, type StaffSession } from './staff.js';
 import { statusMessage } from './status-message.js';
 import type { FeedbackStore } from './store.js';
 
@@ -150,11 +147,7 @@ export class FeedbackDesk implements FeedbackService {
   // --- staff ---
 
   async addStaff(username: string, role: StaffRole, password: string, now = this.clock()): Promise<void> {
-    const problem = passwordProblem(password);
-    if (problem) throw new ValidationError('weak password', problem);
-    const account = staffAccountSchema.safeParse({ username, role, passwordHash: 'x', createdAt: now.toISOString() });
-    if (!account.success) throw new ValidationError('invalid staff account', 'Tên đăng nhập chỉ gồm 3–40 chữ thường, số, dấu chấm, gạch ngang; vai trò là reviewer hoặc admin.');
-    await this.deps.store.putStaff({ ...account.data, passwordHash: await hashPassword(password) });
+    await this.deps.store.putStaff(await newStaffAccount(username, role, password, now));
   }
 
   /** A bearer token for valid credentials, null otherwise (same answer for unknown user and wrong password). */

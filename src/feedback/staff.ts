@@ -1,5 +1,6 @@
 import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import { ValidationError } from '../errors.js';
 import type { StaffRole } from './lifecycle.js';
 
 /**
@@ -60,3 +61,14 @@ export function tokenDigest(token: string): string {
 
 /** A hash to compare against when the username is unknown, so timing does not reveal which usernames exist. */
 export const decoyHash = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+
+/** A validated account with its password hashed, ready for any store. */
+export async function newStaffAccount(username: string, role: StaffRole, password: string, now: Date): Promise<StaffAccount> {
+  const problem = passwordProblem(password);
+  if (problem) throw new ValidationError('weak password', problem);
+  const account = staffAccountSchema.safeParse({ username, role, passwordHash: 'x', createdAt: now.toISOString() });
+  if (!account.success) {
+    throw new ValidationError('invalid staff account', 'Tên đăng nhập chỉ gồm 3–40 chữ thường, số, dấu chấm, gạch ngang; vai trò là reviewer hoặc admin.');
+  }
+  return { ...account.data, passwordHash: await hashPassword(password) };
+}

@@ -1,12 +1,14 @@
-import { readFile, writeFile, rename, mkdir, open } from 'node:fs/promises';
+import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UnavailableError } from '../errors.js';
 import { feedbackRecordSchema, formatCode, PENDING_CODE, type FeedbackRecord } from '../feedback/record.js';
 import { isOpen } from '../feedback/lifecycle.js';
 import { fold } from '../feedback/similarity.js';
-import { staffAccountSchema, type StaffAccount, type StaffSession } from '../feedback/staff.js';
+import type { StaffAccount, StaffSession } from '../feedback/staff.js';
 import type { FeedbackStore, ListQuery, NewFeedback } from '../feedback/store.js';
-import { EmbeddedLog, syncDir } from './embedded-log.js';
+import { EmbeddedLog } from './embedded-log.js';
+import { StaffFile } from './feedback-staff-file.js';
 
 /**
  * The embedded feedback store (no servers): `DATA_DIR/feedback.jsonl` is the append-only truth,
@@ -30,12 +32,24 @@ export class EmbeddedFeedbackStore implements FeedbackStore {
   private open = new Map<string, { tokens: Map<string, string[]>; order: string[] }>();
   private locks = new Map<string, Promise<unknown>>();
   private sessions = new Map<string, StaffSession>();
+  private staff: StaffFile;
 
-  private constructor(private log: EmbeddedLog<Entry>, private dir: string) {}
+  private constructor(private log: EmbeddedLog<Entry>, dir: string, private lockPath: string) {
+    this.staff = new StaffFile(dir);
+  }
 
   static async open(dataDir: string): Promise<EmbeddedFeedbackStore> {
-    const { log, entries } = await EmbeddedLog.open<Entry>(join(dataDir, 'feedback.jsonl'));
-    const store = new EmbeddedFeedbackStore(log, dataDir);
+    await mkdir(dataDir, { recursive: true });
+    const lockPath = takeLock(join(dataDir, 'feedback.lock'));
+    let opened: Awaited<ReturnType<typeof EmbeddedLog.open<Entry>>>;
+    try {
+      opened = await EmbeddedLog.open<Entry>(join(dataDir, 'feedback.jsonl'));
+    } catch (err) {
+      releaseLock(lockPath);
+      throw err;
+    }
+    const { log, entries } = opened;
+    const store = new EmbeddedFeedbackStore(log, dataDir, lockPath);
     for (const e of entries) {
       const record = feedbackRecordSchema.parse(e.r);
       if (e.t === 'c') store.commitCreate(record, e.k, e.i);
@@ -149,35 +163,12 @@ export class EmbeddedFeedbackStore implements FeedbackStore {
     return found.reverse();
   }
 
-  private get staffFile(): string {
-    return join(this.dir, 'staff.json');
-  }
-
-  private async readStaff(): Promise<Record<string, StaffAccount>> {
-    try {
-      return JSON.parse(await readFile(this.staffFile, 'utf8')) as Record<string, StaffAccount>;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return {};
-      throw new UnavailableError('embedded staff file', err);
-    }
-  }
-
   async putStaff(account: StaffAccount): Promise<void> {
-    const all = await this.readStaff();
-    all[account.username] = staffAccountSchema.parse(account);
-    await mkdir(this.dir, { recursive: true });
-    const tmp = `${this.staffFile}.${process.pid}.tmp`;
-    await writeFile(tmp, `${JSON.stringify(all, null, 2)}\n`, { mode: 0o600 });
-    const fh = await open(tmp, 'r');
-    await fh.sync();
-    await fh.close();
-    await rename(tmp, this.staffFile);
-    syncDir(this.dir);
+    await this.staff.put(account);
   }
 
   async getStaff(username: string): Promise<StaffAccount | null> {
-    const found = (await this.readStaff())[username];
-    return found ? staffAccountSchema.parse(found) : null;
+    return this.staff.get(username);
   }
 
   async putSession(digest: string, session: StaffSession): Promise<void> {
@@ -200,5 +191,50 @@ export class EmbeddedFeedbackStore implements FeedbackStore {
 
   async close(): Promise<void> {
     await this.log.close();
+    releaseLock(this.lockPath);
   }
+}
+
+export class DataDirInUseError extends Error {
+  constructor(readonly lockPath: string, readonly pid: number) {
+    super(`${lockPath}: the embedded feedback store is in use by process ${pid}; one process per DATA_DIR (use REDIS_URL for several)`);
+    this.name = 'DataDirInUseError';
+  }
+}
+
+/**
+ * One process per DATA_DIR: two writers would hand out the same codes. The lock file holds the
+ * owner's pid; a lock left by a process that no longer exists (kill -9, power cut) is taken over.
+ */
+function takeLock(path: string): string {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(path, 'wx', 0o600);
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return path;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const pid = Number(readFileSync(path, 'utf8').trim());
+      if (pid === process.pid) return path; // reopened within this process (tests, restarts in place)
+      if (Number.isInteger(pid) && pid > 0 && alive(pid)) throw new DataDirInUseError(path, pid);
+      try { unlinkSync(path); } catch { /* raced with another taker; retry decides */ }
+    }
+  }
+  throw new Error(`${path}: could not take the lock`);
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function releaseLock(path: string): void {
+  try {
+    if (Number(readFileSync(path, 'utf8').trim()) === process.pid) unlinkSync(path);
+  } catch { /* already gone */ }
 }
