@@ -29,7 +29,7 @@ const cues: Cue[] = [
   { intent: 'online', weight: 3, pattern: /\b(?:(?:online|truc tuyen|qua mang|tren mang|vneid|qua app|tren app|dich vu cong)(?: [a-z]+){0,3} (?:duoc|duoc khong|khong)|co (?:online|truc tuyen) khong|co the (?:lam|nop|dang ky|thuc hien) (?:[a-z]+ ){0,3}(?:online|truc tuyen))\b/g },
   { intent: 'online', weight: 2, pattern: /\b(?:online|truc tuyen|vneid|qua mang|tren mang|cong dich vu cong|dich vu cong|qua internet)\b/g },
   // where
-  { intent: 'where', weight: 3, pattern: /\b(?:o dau|tai dau|noi nao|cho nao|di dau|den dau(?! roi)|co quan nao|don vi nao|cap nao (?:giai quyet|cap|tiep nhan|thuc hien)|ai (?:giai quyet|cap|tiep nhan)|nop (?:ho so )?(?:tai|o) (?:dau|co quan nao|noi nao))\b/g },
+  { intent: 'where', weight: 3, pattern: /\b(?:o dau|tai dau|noi nao|cho nao|di dau|(?:len|ra|toi|xuong|vao) dau(?! roi)|den dau(?! roi)|co quan nao|don vi nao|cap nao (?:giai quyet|cap|tiep nhan|thuc hien)|ai (?:giai quyet|cap|tiep nhan)|nop (?:ho so )?(?:tai|o) (?:dau|co quan nao|noi nao))\b/g },
   { intent: 'where', weight: 2, pattern: /\b(?:noi nop|noi tiep nhan|dia chi|co quan (?:co tham quyen|thuc hien|tiep nhan|giai quyet)|tham quyen|dia diem|nop o|nop tai|co quan)\b/g },
   // papers
   { intent: 'papers', weight: 3, pattern: new RegExp(`\\b(?:(?:giay to|ho so|tai lieu|thanh phan) ${W}(?:gi|nao|gom)|can ${W}gi|gom ${W}(?:gi|nhung gi)|chuan bi ${W}gi|mang ${W}gi|mang theo|nop ${W}(?:giay to|ho so) gi|thanh phan ho so|bo ho so|ho so gom|can nhung gi|can giay to|ky gi)\\b`, 'g') },

@@ -26,6 +26,7 @@ const table: Array<[string, string | null]> = [
   ['bao giờ thì có kết quả cấp hộ chiếu', 'deadline'],
   ['đăng ký thường trú nộp ở đâu', 'where'],
   ['dang ky khai sinh o dau', 'where'],
+  ['đăng ký giám hộ thì lên đâu làm vậy', 'where'],
   ['Thuyên chuyển trường cho học sinh tiểu học, thực hiện là cơ quan nào?', 'where'],
   ['Cơ quan có thẩm quyền cấp văn bản chấp thuận khai thác thủy sản', 'where'],
   ['khai sinh cho con có làm online được không', 'online'],
