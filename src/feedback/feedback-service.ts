@@ -118,6 +118,11 @@ export class FeedbackDesk implements FeedbackService {
     };
     const year = Number(new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 4));
     const { record: stored, created } = await this.deps.store.create({ record, year, tokens, idempotencyKey: opts.idempotencyKey });
+    if (!created && (stored.content !== s.content || stored.contact.phone !== s.phone || stored.contact.email !== s.email)) {
+      // Same key, different feedback: a client bug or a guessed key. Never hand out someone else's receipt.
+      throw new AppError('idempotency_conflict', 'Idempotency-Key reused for a different submission',
+        'Mã Idempotency-Key này đã được dùng cho một phản ánh khác; xin tạo mã mới cho mỗi phản ánh.', 422);
+    }
     if (created) {
       this.deps.log?.info({ code: stored.code, status: stored.status, similar: stored.similar.length, channel }, 'feedback received');
     }

@@ -120,6 +120,14 @@ describe('feedback HTTP API (embedded store)', () => {
     expect((await store.list({ offset: 0, limit: 10 })).total).toBe(1);
   });
 
+  it('the same Idempotency-Key with different feedback is refused (422), not answered with the first receipt', async () => {
+    const res = await post({ ...valid, content: 'Một phản ánh khác hẳn.' }, { 'idempotency-key': 'web-1' });
+    expect(res.statusCode).toBe(422);
+    expect(res.body).not.toContain(code);
+    expect(res.json().error.message).toMatch(vietnamese);
+    expect((await store.list({ offset: 0, limit: 10 })).total).toBe(1);
+  });
+
   it('status query: right contact in any format answers; wrong contact and unknown code get the same 404', async () => {
     const ok = await app.inject({ url: `/api/feedback/${code}?contact=${encodeURIComponent('+84 912 345 678')}` });
     expect(ok.statusCode).toBe(200);
