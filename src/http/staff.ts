@@ -4,6 +4,7 @@ import { AppError, ValidationError } from '../errors.js';
 import type { FeedbackDesk } from '../feedback/feedback-service.js';
 import { classifications, statuses, type Classification, type FeedbackStatus } from '../feedback/record.js';
 import type { Services } from '../services.js';
+import { RedisFeedbackStore } from '../store/feedback-redis.js';
 import { requireStaff } from './staff-auth.js';
 import { useStrictSchemas } from './strict-schema.js';
 
@@ -51,8 +52,11 @@ function dayStart(day: string): Date {
 export const staffRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { services }) => {
   const desk = services.feedback as FeedbackDesk;
   useStrictSchemas(app);
+  const store = services.feedbackStore;
   await app.register(rateLimit, {
     global: false,
+    // With Redis the limit is shared by every instance behind the load balancer.
+    ...(store instanceof RedisFeedbackStore ? { redis: store.client, nameSpace: 'fb:login-rl:', skipOnError: true } : {}),
     errorResponseBuilder: (_req, ctx) => new AppError('rate_limited', `login rate limit (${ctx.max}/${ctx.after})`,
       'Bạn đã thử đăng nhập quá nhiều lần, xin vui lòng thử lại sau ít phút.', 429),
   });

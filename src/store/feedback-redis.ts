@@ -89,6 +89,11 @@ export class RedisFeedbackStore implements FeedbackStore {
   private redis: Scripted;
   private fingerprints = new Map<string, string[]>();
 
+  /** The connection, for HTTP-side helpers that share state through Redis (the staff login rate limit). */
+  get client(): Redis {
+    return this.redis;
+  }
+
   constructor(redis: Redis, private ownsClient = true) {
     redis.defineCommand('fbCreate', { numberOfKeys: 2, lua: createScript });
     redis.defineCommand('fbUpdate', { numberOfKeys: 0, lua: updateScript });

@@ -30,7 +30,7 @@ async function appWith(store: FeedbackStore, outbox?: Outbox): Promise<{ app: Fa
     store, deadlines: defaultDeadlines, holidays: holidaySet(), log, notifier: outbox, tokenTtlSeconds: 3600,
     clock: () => new Date(Date.now() + offsetMs),
   });
-  const services: Services = { config: readConfig({}), log, procedures: [], readinessChecks: [], closers: [], feedback: desk };
+  const services: Services = { config: readConfig({}), log, procedures: [], readinessChecks: [], closers: [], feedback: desk, feedbackStore: store };
   const adminOnly = async (app: FastifyInstance) => {
     app.get('/test/admin-only', { preHandler: requireStaff(desk, 'admin') }, async () => ({ ok: true }));
   };
@@ -277,6 +277,18 @@ describe.skipIf(!hasRedis)('feedback HTTP API when Redis is down', () => {
     ({ app } = await appWith(store));
   });
   afterAll(async () => { await app.close(); await store.close(); await redis.close(); });
+
+  it('shares the login rate limit between instances through Redis', async () => {
+    const other = await appWith(store);
+    try {
+      const attempt = (a: FastifyInstance) =>
+        a.inject({ method: 'POST', url: '/api/staff/login', payload: { username: 'canbo1', password: 'khong-dung-dau' } });
+      for (let i = 0; i < 10; i++) expect((await attempt(app)).statusCode).toBe(401);
+      expect((await attempt(other.app)).statusCode).toBe(429);
+    } finally {
+      await other.app.close();
+    }
+  });
 
   it('answers 503 with a Vietnamese message, then works again after a restart', async () => {
     const first = await app.inject({ method: 'POST', url: '/api/feedback', payload: valid });
