@@ -39,12 +39,23 @@ export function contactMatches(dossier: Pick<Dossier, 'phone' | 'email'>, contac
   return same(phone, localPhone(contact));
 }
 
-/** Find a contact proof in a chat message ("số cuối 5678", "email của tôi là a@b.vn"). */
-export function findContact(text: string): string | null {
+const cue = /(?<!\p{L})(?:số cuối|so cuoi|đuôi|duoi|điện thoại|dien thoai|đt|dt|sđt|sdt|số máy|so may|phone|e-?mail|thư|thu)(?!\p{L})/iu;
+
+/**
+ * Find a contact proof in a chat message ("5678", "số cuối 5678", "email của tôi là a@b.vn").
+ * With `needCue` (the message also carries the dossier code) bare digits count only after a word
+ * such as "số cuối" or "điện thoại", so "hồ sơ nộp năm 2024" is not taken for a phone.
+ */
+export function findContact(text: string, opts: { needCue?: boolean } = {}): string | null {
   const email = /[^\s@,;:()]+@[^\s@,;:()]+\.[^\s@,;:()]+/.exec(text)?.[0];
   if (email) return email.replace(/[.]+$/, '');
   const phone = /(?<!\d)(?:\+?84|0)\d{2,3}[\s.]?\d{3}[\s.]?\d{3,4}(?!\d)/.exec(text)?.[0];
   if (phone) return phone.replace(/[\s.]/g, '');
+  if (opts.needCue) {
+    const at = cue.exec(text);
+    if (!at) return null;
+    text = text.slice(at.index);
+  }
   const last4 = /(?<![\d.\-])\d{4}(?![\d.\-])/.exec(text)?.[0];
   return last4 ?? null;
 }

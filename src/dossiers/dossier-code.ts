@@ -17,6 +17,8 @@ export interface DossierCodeMatch {
   code: string;
   shape: DossierCodeShape;
   from: 'typed' | 'spoken' | 'qr';
+  /** The text it was found in, as written (typed and QR codes), so the rest of a message can be read apart from it. */
+  raw?: string;
 }
 
 const sep = '[\\s.\\-–_]*';
@@ -37,10 +39,10 @@ function canonical(prefix: string, office: string, date: string, serial: string)
   return { code: `${head}-${date}-${serial}`, shape };
 }
 
-function findKnown(text: string): { code: string; shape: DossierCodeShape } | null {
+function findKnown(text: string): { code: string; shape: DossierCodeShape; raw: string } | null {
   for (const m of text.matchAll(known)) {
-    const [, prefix, office, date, serial] = m;
-    return canonical(prefix, office, date, serial);
+    const [raw, prefix, office, date, serial] = m;
+    return { ...canonical(prefix, office, date, serial), raw: raw.trim() };
   }
   return null;
 }
@@ -109,7 +111,7 @@ function fromQr(text: string): DossierCodeMatch | null {
   if (!keyed) return null;
   const value = decodeURIComponent(keyed[1]);
   const hit = findKnown(value);
-  return hit ? { ...hit, from: 'qr' } : { code: value.toUpperCase(), shape: 'other', from: 'qr' };
+  return hit ? { ...hit, from: 'qr', raw: keyed[1] } : { code: value.toUpperCase(), shape: 'other', from: 'qr', raw: keyed[1] };
 }
 
 /**
@@ -123,9 +125,9 @@ export function findDossierCode(text: string): DossierCodeMatch | null {
   const typed = findKnown(nfc);
   if (typed) return { ...typed, from: 'typed' };
   const spoken = findKnown(spokenToCharacters(nfc));
-  if (spoken) return { ...spoken, from: 'spoken' };
+  if (spoken) return { code: spoken.code, shape: spoken.shape, from: 'spoken' };
   const other = candidateCode(nfc.replace(/https?:\/\/\S+/g, ' '));
-  return other ? { code: other, shape: 'other', from: 'typed' } : null;
+  return other ? { code: other, shape: 'other', from: 'typed', raw: other } : null;
 }
 
 /** The canonical form of a code as given to the API or a provider (trimmed, upper case, known shapes restored). */

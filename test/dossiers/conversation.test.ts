@@ -86,6 +86,23 @@ describe('dossier status in a conversation', () => {
     expect(right.text).toContain('Tình trạng: Đang xử lý.');
   });
 
+  it('a code typed with spaces is not mistaken for the contact; a contact with a cue in the same message is', async () => {
+    const spaced = await say('000 00 12 h23 241115 0001', 'c8');
+    expect(spaced.text).toContain('4 số cuối');
+    const both = await say(`hồ sơ ${code} sđt đuôi 5678`, 'c9');
+    expect(both.text).toContain('Tình trạng: Đang xử lý.');
+  });
+
+  it('a message without the digits is asked again once, then the lookup stops', async () => {
+    await say(`hồ sơ ${code}`, 'c10');
+    const again = await say('tôi không nhớ', 'c10');
+    expect(again.text).toContain('chưa nhận được 4 số cuối');
+    const stop = await say('lệ phí bao nhiêu', 'c10');
+    expect(stop.text).toContain('tạm dừng tra cứu hồ sơ');
+    const next = await say('5678', 'c10');
+    expect(next.text).not.toContain('Tình trạng');
+  });
+
   it('"hủy" ends the dialogue', async () => {
     await say('tra cứu hồ sơ', 'c5');
     const out = await say('Hủy', 'c5');

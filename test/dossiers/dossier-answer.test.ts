@@ -88,4 +88,8 @@ describe('privacy helpers', () => {
     ['4 số cuối là 5678 ạ', '5678'], ['sdt của tôi 0912 345 678', '0912345678'], ['email an.nguyen@example.com.', 'an.nguyen@example.com'],
     ['không nhớ', null], ['năm 2024', '2024'],
   ])('findContact(%s)', (t, c) => expect(findContact(t)).toBe(c));
+  it.each([
+    ['hồ sơ nộp năm 2024', null], ['hồ sơ, số cuối 5678', '5678'], ['hồ sơ, sđt 0912345678', '0912345678'], ['đuôi 5678 nhé', '5678'],
+    ['điện thoại của tôi đuôi là 5678', '5678'], ['email a@b.vn', 'a@b.vn'], ['thuế 2024', null],
+  ])('findContact(%s) beside a code needs a cue', (t, c) => expect(findContact(t, { needCue: true })).toBe(c));
 });

@@ -20,7 +20,7 @@ import { isCancel, isFeedbackAbout, isLookupRequest, isWatchRequest } from './do
 export const DOSSIER_LOOKUP = 'dossier-lookup';
 
 type Step = 'code' | 'contact';
-interface FlowData { code?: string; tries?: number; watch?: boolean }
+interface FlowData { code?: string; tries?: number; misses?: number; watch?: boolean }
 
 export interface DossierLookupOptions {
   dossiers: DossierService;
@@ -117,9 +117,12 @@ export function createDossierLookupSkill(opts: DossierLookupOptions): Skill {
     return say(answer.text, choices);
   }
 
-  async function withCode(ctx: SkillContext, code: string, data: FlowData): Promise<AssistantResult> {
-    const next: FlowData = { ...data, code, tries: 0 };
-    const contact = findContact(ctx.turn.text.replace(code, ' '));
+  async function withCode(ctx: SkillContext, match: DossierCodeMatch, data: FlowData): Promise<AssistantResult> {
+    const code = match.code;
+    const next: FlowData = { ...data, code, tries: 0, misses: 0 };
+    // A spoken code is in words, so its digits cannot be mistaken for the contact; a typed one is cut out first.
+    const rest = match.raw ? ctx.turn.text.replace(match.raw, ' ') : ctx.turn.text;
+    const contact = findContact(rest, { needCue: true });
     if (contact) return verify(ctx, next, contact);
     setFlow(ctx, 'contact', next);
     return say(askContactText(code), [cancelChoice]);
@@ -152,13 +155,19 @@ export function createDossierLookupSkill(opts: DossierLookupOptions): Skill {
 
       const match = codeIn(text, flow?.step === 'code' || isLookupRequest(text));
       if (flow?.step === 'contact') {
-        const contact = findContact(match ? text.replace(match.code, ' ') : text);
+        if (match && match.code !== data.code) return withCode(ctx, match, data);
+        const contact = findContact(match ? text.replace(match.raw ?? match.code, ' ') : text);
         if (contact) return verify(ctx, data, contact);
-        if (match) return withCode(ctx, match.code, data);
-        setFlow(ctx, 'contact', data);
+        const misses = (data.misses ?? 0) + 1;
+        if (misses >= 2) {
+          end(ctx);
+          return say('Tôi tạm dừng tra cứu hồ sơ vì chưa nhận được 4 số cuối của số điện thoại. '
+            + 'Khi cần, bạn cứ gửi lại mã hồ sơ; còn nếu bạn muốn hỏi việc khác, xin mời hỏi lại.');
+        }
+        setFlow(ctx, 'contact', { ...data, misses });
         return say(`Tôi chưa nhận được 4 số cuối của số điện thoại. ${askContactText(data.code!)}`, [cancelChoice]);
       }
-      if (match) return withCode(ctx, match.code, { watch: data.watch || isWatchRequest(text) });
+      if (match) return withCode(ctx, match, { watch: data.watch || isWatchRequest(text) });
 
       if (!flow && isWatchRequest(text) && ctx.session.dossierCode) {
         return subscribe(ctx, ctx.session.dossierCode, ctx.session.dossierStatus ?? 1);
