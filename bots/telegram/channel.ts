@@ -1,4 +1,4 @@
-import { Bot, GrammyError, type Context } from 'grammy';
+import { Bot, GrammyError, type ApiClientOptions, type Context } from 'grammy';
 import type { Update } from 'grammy/types';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Reply, Turn } from '../../src/assistant/turn.js';
@@ -11,6 +11,8 @@ import { limitPerUser } from '../rate-limit.js';
 import { safeEqual } from '../secret.js';
 import { renderTelegram, type TelegramMessage } from './render.js';
 import { chatOf, senderOf, telegramUpdateSchema } from './update.js';
+
+type ApiClientFetch = NonNullable<ApiClientOptions['fetch']>;
 
 const name = 'telegram';
 /** Telegram redelivers an unanswered update for up to about a day; remember ids a little longer. */
@@ -27,7 +29,8 @@ export function createTelegramChannel(services: Services): Channel | null {
   if (!token) return null;
   const secret = config.TELEGRAM_WEBHOOK_SECRET;
   const kit = channelKit(services);
-  const bot = new Bot(token, { client: { apiRoot: config.TELEGRAM_API_ROOT } });
+  // Node's own fetch (undici: pooled keep-alive connections) instead of grammY's bundled node-fetch.
+  const bot = new Bot(token, { client: { apiRoot: config.TELEGRAM_API_ROOT, fetch: globalThis.fetch as unknown as ApiClientFetch } });
   const botId = token.split(':')[0];
 
   const send = async (chatId: string | number, messages: TelegramMessage[]) => {

@@ -96,7 +96,7 @@ export function createZaloChannel(services: Services, opts: ZaloChannelOptions =
         header: req.headers['x-zevent-signature'],
         appId,
         rawBody: req.rawBody ?? '',
-        timestamp: parsed.success ? parsed.data.timestamp : undefined,
+        timestamp: parsed.success ? parsed.data.timestamp : looseTimestamp(req.body),
         oaSecretKey,
         now: now(),
         windowMs: freshnessMs,
@@ -139,4 +139,10 @@ export function createZaloChannel(services: Services, opts: ZaloChannelOptions =
   };
 
   return { name, plugin, sender };
+}
+
+/** The timestamp of a body that failed validation, so a signed but malformed event gets 400, not 401. */
+function looseTimestamp(body: unknown): string | undefined {
+  const ts = body && typeof body === 'object' ? (body as Record<string, unknown>).timestamp : undefined;
+  return typeof ts === 'string' || typeof ts === 'number' ? String(ts) : undefined;
 }

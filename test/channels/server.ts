@@ -1,0 +1,60 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { channelKit } from '../../bots/kit.js';
+import { loadEngine } from '../../src/assistant/engine.js';
+import { readConfig } from '../../src/config.js';
+import { createLogger } from '../../src/log.js';
+import { createServer, createServices } from '../../src/main.js';
+import type { Services } from '../../src/services.js';
+import { structuredExport } from '../support/shared.js';
+
+/**
+ * A real server for channel tests: services built by createServices from real knowledge, so the
+ * answers come from the real assistant. Knowledge is the project's `knowledge/` when it has
+ * records, else the structured export of ../shared imported once into a temporary folder.
+ */
+const projectKnowledge = resolve(import.meta.dirname, '..', '..', 'knowledge');
+let imported: string | null = null;
+
+export function knowledgeDir(): string {
+  const procedures = join(projectKnowledge, 'procedures');
+  if (existsSync(procedures) && readdirSync(procedures).some((n) => n.endsWith('.json'))) return projectKnowledge;
+  if (imported) return imported;
+  const out = mkdtempSync(join(tmpdir(), 'channels-knowledge-'));
+  const run = spawnSync('npx', ['tsx', 'src/cli.ts', 'import', structuredExport, '--out', out], {
+    cwd: resolve(import.meta.dirname, '..', '..'), encoding: 'utf8',
+  });
+  if (run.status !== 0) throw new Error(`importing test knowledge failed: ${run.stderr}`);
+  imported = out;
+  return out;
+}
+
+export interface TestServer {
+  app: FastifyInstance;
+  services: Services;
+  /** Wait until every queued channel reply has been sent. */
+  settled(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startServer(env: Record<string, string>): Promise<TestServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'channels-data-'));
+  const config = readConfig({ KNOWLEDGE_DIR: knowledgeDir(), DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
+  const services = await createServices(config, createLogger('silent'));
+  // TEMPORARY until B2 wires services.assistant in main.ts: the same engine the server will use.
+  if (!services.assistant) services.assistant = (await loadEngine({ knowledgeDir: config.KNOWLEDGE_DIR, procedures: services.procedures, snapshotPath: null })).assistant;
+  const app = await createServer(services);
+  await app.ready();
+  return {
+    app,
+    services,
+    settled: () => channelKit(services).queue.idle(),
+    close: async () => {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
