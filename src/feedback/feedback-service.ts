@@ -199,11 +199,12 @@ export class FeedbackDesk implements FeedbackService {
   }
 
   /** The full record for the reviewer handling it (contact included: they must answer it). */
-  async detail(code: string): Promise<FeedbackRecord & { overdue: boolean; forwardBy: string }> {
+  async detail(code: string): Promise<FeedbackRecord & { overdue: boolean; forwardBy: string; linkedFrom: string[] }> {
     const record = await this.deps.store.get(code.trim().toUpperCase());
     if (!record) throw new NotFoundError(`feedback ${code}`, 'Không tìm thấy phản ánh với mã này.');
     return {
       ...record,
+      linkedFrom: await this.deps.store.linkedFrom(record.code),
       overdue: isOverdue(record, this.clock()),
       forwardBy: forwardDeadline(new Date(record.receivedAt), this.deps.deadlines, this.deps.holidays).toISOString(),
     };

@@ -45,6 +45,8 @@ export interface FeedbackStore {
   update(record: FeedbackRecord, expectedVersion: number): Promise<boolean>;
   /** Newest first. */
   list(query: ListQuery): Promise<{ items: FeedbackRecord[]; total: number }>;
+  /** Codes of later feedback that was linked to this one as a near duplicate (the reverse of `similar`). */
+  linkedFrom(code: string): Promise<string[]>;
   /** Fingerprints of the most recent open records about the same procedure (undefined: none named). */
   openCandidates(procedureCode: string | undefined, limit: number): Promise<{ code: string; tokens: string[] }[]>;
 

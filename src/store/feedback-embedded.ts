@@ -32,6 +32,7 @@ export class EmbeddedFeedbackStore implements FeedbackStore {
   private open = new Map<string, { tokens: Map<string, string[]>; order: string[] }>();
   private locks = new Map<string, Promise<unknown>>();
   private sessions = new Map<string, StaffSession>();
+  private links = new Map<string, string[]>();
   private staff: StaffFile;
 
   private constructor(private log: EmbeddedLog<Entry>, dir: string, private lockPath: string) {
@@ -66,6 +67,7 @@ export class EmbeddedFeedbackStore implements FeedbackStore {
   private commitCreate(record: FeedbackRecord, tokens: string[], key?: string): void {
     this.records.set(record.code, record);
     if (key) this.byKey.set(key, record.code);
+    for (const older of record.similar) this.links.set(older, [...(this.links.get(older) ?? []), record.code]);
     const [, year, n] = record.code.split('-');
     this.seq.set(Number(year), Math.max(this.seq.get(Number(year)) ?? 0, Number(n)));
     if (isOpen(record.status)) {
@@ -150,6 +152,10 @@ export class EmbeddedFeedbackStore implements FeedbackStore {
     }
     matches.sort((a, b) => b.receivedAt.localeCompare(a.receivedAt) || b.code.localeCompare(a.code));
     return { items: matches.slice(query.offset, query.offset + query.limit), total: matches.length };
+  }
+
+  async linkedFrom(code: string): Promise<string[]> {
+    return [...(this.links.get(code) ?? [])].sort();
   }
 
   async openCandidates(procedureCode: string | undefined, limit: number): Promise<{ code: string; tokens: string[] }[]> {

@@ -17,6 +17,7 @@ import type { FeedbackStore, ListQuery, NewFeedback } from '../feedback/store.js
  *   status:<status>   ZSET code by receivedAt
  *   due               ZSET open code by dueAt (overdue)
  *   open:<procedure>  ZSET open code by receivedAt, with fp (HASH code -> tokens) for duplicates
+ *   links:<code>      SET of later codes linked to this one as near duplicates
  *   events            STREAM of submissions and transitions (for auditors and other consumers)
  *   staff:<username>, session:<sha256>  accounts and expiring staff sessions
  *
@@ -44,6 +45,7 @@ if ARGV[9] == '1' then
   redis.call('HSET', '${P}fp', code, ARGV[7])
 end
 if KEYS[1] ~= '' then redis.call('SET', KEYS[1], code, 'EX', ARGV[8]) end
+for older in string.gmatch(ARGV[11], '%S+') do redis.call('SADD', '${P}links:' .. older, code) end
 redis.call('XADD', '${P}events', 'MAXLEN', '~', '${EVENTS_MAXLEN}', '*', 'type', 'submitted', 'code', code, 'status', ARGV[5], 'at', ARGV[10])
 return {1, code}
 `;
@@ -110,7 +112,7 @@ export class RedisFeedbackStore implements FeedbackStore {
       input.idempotencyKey ? `${P}idem:${input.idempotencyKey}` : '', `${P}seq:${input.year}`,
       json, input.year, Date.parse(record.receivedAt), Date.parse(record.dueAt), record.status,
       procKey(record.procedureCode), input.tokens.join(' '), IDEM_TTL, isOpen(record.status) ? '1' : '0',
-      record.receivedAt,
+      record.receivedAt, record.similar.join(' '),
     ));
     // A new record comes back as its code only (the JSON is ours already); a replay as the stored JSON.
     if (created === 1 && isOpen(record.status)) this.remember(stored, input.tokens);
@@ -169,6 +171,10 @@ export class RedisFeedbackStore implements FeedbackStore {
     if (codes.length === 0) return [];
     const rows = await this.redis.mget(codes.map((c) => `${P}rec:${c}`));
     return rows.filter((r): r is string => r !== null).map((r) => feedbackRecordSchema.parse(JSON.parse(r)));
+  }
+
+  async linkedFrom(code: string): Promise<string[]> {
+    return (await guard('links', () => this.redis.smembers(`${P}links:${code}`))).sort();
   }
 
   async openCandidates(procedureCode: string | undefined, limit: number): Promise<{ code: string; tokens: string[] }[]> {

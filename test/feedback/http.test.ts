@@ -99,6 +99,7 @@ describe('feedback HTTP API (embedded store)', () => {
   });
 
   let code = '';
+  let dupCode = '';
   it('accepts a submission: 201 with code, status, dates; the content is kept exactly', async () => {
     const res = await post({ ...valid, content: `  ${valid.content}\n` }, { 'idempotency-key': 'web-1' });
     expect(res.statusCode).toBe(201);
@@ -144,7 +145,8 @@ describe('feedback HTTP API (embedded store)', () => {
   it('a near-duplicate typed without diacritics is linked to the open one, not merged', async () => {
     const res = await post({ ...valid, phone: '0987654321', content: 'Toi nop ho so dang ky khai sinh cho con tai UBND xa ngay 02/11 nhung den nay qua hen van chua nhan duoc ket qua' });
     expect(res.statusCode).toBe(201);
-    const dup = await store.get(res.json().code);
+    dupCode = res.json().code;
+    const dup = await store.get(dupCode);
     expect(dup!.similar).toEqual([code]);
     const other = await post({ ...valid, content: 'Cán bộ tiếp nhận yêu cầu nộp thêm giấy tờ không có trong quy định.' });
     expect((await store.get(other.json().code))!.similar).toEqual([]);
@@ -223,6 +225,7 @@ describe('feedback HTTP API (embedded store)', () => {
       const res = await app.inject({ url: `/api/staff/feedback/${code}`, headers: { authorization: `Bearer ${reviewer}` } });
       expect(res.statusCode).toBe(200);
       expect(res.json()).toMatchObject({ code, contact: { phone: '0912345678' }, overdue: false });
+      expect(res.json().linkedFrom).toContain(dupCode); // the unaccented near-duplicate filed after it
     });
 
     it('exports a period as CSV without personal data', async () => {

@@ -96,6 +96,15 @@ function contract(name: string, backend: () => Backend, enabled = true) {
       expect(await store.openCandidates(undefined, 50)).toEqual([]);
     });
 
+    it('indexes duplicate links in reverse', async () => {
+      const a = await store.create(newFeedback());
+      const b = await store.create(newFeedback({ similar: [a.record.code] }));
+      const c = await store.create(newFeedback({ similar: [a.record.code, b.record.code] }));
+      expect(await store.linkedFrom(a.record.code)).toEqual([b.record.code, c.record.code]);
+      expect(await store.linkedFrom(b.record.code)).toEqual([c.record.code]);
+      expect(await store.linkedFrom(c.record.code)).toEqual([]);
+    });
+
     it('keeps staff accounts and sessions', async () => {
       await store.putStaff({ username: 'canbo1', role: 'reviewer', passwordHash: 'scrypt$x', createdAt: '2026-11-22T00:00:00.000Z' });
       expect(await store.getStaff('canbo1')).toMatchObject({ role: 'reviewer' });
