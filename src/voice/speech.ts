@@ -7,7 +7,7 @@ import { rewriteLinks } from './link.js';
 import { rewriteLists } from './list.js';
 import { rewriteMoney } from './money.js';
 import { ordinalWords, rewriteNumbers } from './number-words.js';
-import { sentences } from './sentence.js';
+import { phrases, sentences } from './sentence.js';
 
 /**
  * The spoken form of a reply, for voice channels (Direct Line Speech, telephony) and the
@@ -32,6 +32,8 @@ function tidySymbols(text: string): string {
   return text
     .replace(/(đồng|đô la Mỹ)\s?\/\s?(?=\p{L})/gu, '$1 một ')
     .replace(/(và|hoặc)\s?\/\s?(và|hoặc)/giu, '$1 $2')
+    .replace(/(ngày|tháng)\s?\/\s?(?=tháng|năm)/giu, '$1 ')
+    .replace(/(^|\s)\+\s/g, '$1')
     .replace(/(?<=\p{L})\s?\/\s?(?=\p{L})/gu, ' hoặc ')
     .replace(/\s&\s/g, ' và ')
     .replace(/\s[–—]\s|\s-\s/g, ', ')
@@ -41,6 +43,8 @@ function tidySymbols(text: string): string {
     .replace(/\s+([,.;:!?])/g, '$1')
     .replace(/([,;:])(?:\s*[,;:])+/g, '$1')
     .replace(/,\s*([.!?])/g, '$1')
+    .replace(/…\.+/g, '…')
+    .replace(/([.!?])(?:\s*[.,])+/g, '$1')
     .replace(/^[\s,;:]+/gm, '')
     .replace(/[ \t]+/g, ' ');
 }
@@ -71,8 +75,11 @@ function ssmlToText(ssml: string): string {
     .trim();
 }
 
+/** Choices are read unless the text already lists them (a clarifying question with its numbered list). */
 function speakChoices(reply: Reply): string {
   if (!reply.choices?.length) return '';
+  const bare = (label: string) => label.replace(/^\s*\d{1,2}[.)]\s*/, '').trim();
+  if (reply.choices.every((c) => reply.text.includes(bare(c.label)))) return '';
   const items = reply.choices.map((c, i) => `${ordinalWords(i + 1)}, ${speakText(c.label.replace(/^\s*\d{1,2}[.)]\s*/, '')).replace(/[.!?]+$/, '')}`);
   return `Bạn có thể chọn: ${items.join('; ')}.`;
 }
@@ -104,7 +111,9 @@ export function escapeXml(text: string): string {
  */
 export function toSsml(text: string, opts: { voice?: string; rate?: string } = {}): string {
   const voice = opts.voice ?? defaultVoice;
-  const body = sentences(text).map((s) => `<s>${escapeXml(s)}</s>`).join('');
+  const body = sentences(text)
+    .map((s) => `<s>${phrases(s).map(escapeXml).join('<break strength="medium"/>')}</s>`)
+    .join('');
   return `<speak version="1.0" xmlns="http://www.w3.org/2001/10/synthesis" xml:lang="vi-VN">`
     + `<voice name="${escapeXml(voice)}"><prosody rate="${escapeXml(opts.rate ?? '-5%')}">${body}</prosody></voice></speak>`;
 }

@@ -7,7 +7,7 @@ import { rewriteAbbreviations } from '../../src/voice/abbreviation.js';
 import { rewriteLegalReferences } from '../../src/voice/legal-reference.js';
 import { rewriteLinks } from '../../src/voice/link.js';
 import { rewriteLists } from '../../src/voice/list.js';
-import { maxWords, sentences } from '../../src/voice/sentence.js';
+import { maxWords, phrases, sentences } from '../../src/voice/sentence.js';
 import { speakReplies, speakText, toSsml } from '../../src/voice/speech.js';
 
 describe('money', () => {
@@ -143,15 +143,34 @@ describe('lists', () => {
 describe('sentences', () => {
   it('keeps short sentences and ends each with punctuation', () =>
     expect(sentences('Xin chào. Bạn cần gì\nTôi giúp được')).toEqual(['Xin chào.', 'Bạn cần gì.', 'Tôi giúp được.']));
+  it('keeps the colon when it cuts there', () => {
+    const long = `Trường hợp giấy tờ tùy thân sử dụng là một trong các loại sau đây: ${'hộ chiếu, thẻ căn cước, giấy chứng nhận căn cước '.repeat(3)}`;
+    const out = sentences(long);
+    expect(out[0]).toBe('Trường hợp giấy tờ tùy thân sử dụng là một trong các loại sau đây:');
+    expect(out[1].startsWith('Hộ chiếu')).toBe(true);
+  });
   it('cuts a long sentence at a semicolon', () => {
     const long = `${'một hai ba bốn năm sáu bảy tám chín mười '.repeat(2)}; ${'mười một mười hai mười ba mười bốn mười lăm '.repeat(2)}`;
     const out = sentences(long);
     expect(out.length).toBe(2);
     for (const s of out) expect(s.split(' ').length).toBeLessThanOrEqual(maxWords);
   });
-  it('cuts a long comma-separated sentence into pieces no longer than the limit', () => {
+  it('keeps commas (they may sit inside a list) but gives long comma-separated sentences pauses in SSML', () => {
     const words = Array.from({ length: 60 }, (_, i) => (i % 6 === 5 ? 'giấy,' : 'giấy'));
-    for (const s of sentences(words.join(' '))) expect(s.split(' ').length).toBeLessThanOrEqual(maxWords);
+    expect(sentences(words.join(' '))).toHaveLength(1);
+    const pieces = phrases(words.join(' '));
+    expect(pieces.length).toBeGreaterThan(2);
+    for (const p of pieces) expect(p.split(' ').length).toBeLessThanOrEqual(maxWords);
+    expect(pieces.join(' ')).toBe(`${words.join(' ')}`);
+    expect(toSsml(words.join(' ')).match(/<break strength="medium"\/>/g)!.length).toBe(pieces.length - 1);
+  });
+  it('does not cut "cấp đổi, cấp lại" into two sentences', () => {
+    const s = 'Mức thu lệ phí khi công dân nộp hồ sơ cấp đổi, cấp lại thẻ căn cước theo hình thức trực tuyến bằng năm mươi phần trăm mức thu lệ phí quy định tại Thông tư.';
+    expect(speakText(s)).toContain('cấp đổi, cấp lại');
+  });
+  it('leaves no doubled punctuation behind', () => {
+    expect(speakText('theo quy định.). Kể từ ngày 01/7/2025')).toBe('Theo quy định. Kể từ ngày một tháng bảy năm hai nghìn không trăm hai mươi lăm.');
+    expect(speakText('của Bộ Tài chính.), Trực tiếp…)')).toBe('Của Bộ Tài chính. Trực tiếp…');
   });
 });
 
@@ -171,6 +190,8 @@ const whole: [string, string][] = [
   ['SĐT: 091****678', 'Số điện thoại: không chín một, các số giữa được ẩn, sáu bảy tám.'],
   ['Giấy tờ A & B', 'Giấy tờ A và B.'],
   ['và/hoặc', 'Và hoặc.'],
+  ['ghi ngày/tháng/năm cấp', 'Ghi ngày tháng năm cấp.'],
+  ['Cách thức: + Chủ xe kê khai', 'Cách thức: Chủ xe kê khai.'],
   ['Lệ phí: 25.000 đồng/lần; miễn cho người dưới 14 tuổi.', 'Lệ phí: hai mươi lăm nghìn đồng một lần; miễn cho người dưới mười bốn tuổi.'],
   ['Ứng dụng VNeID hoặc DVCQG.', 'Ứng dụng vê en e ai đi hoặc Cổng Dịch vụ công quốc gia.'],
   ['Trong 15-20 ngày.', 'Trong mười lăm đến hai mươi ngày.'],
@@ -192,6 +213,10 @@ describe('speakReplies', () => {
       { text: 'Lệ phí 20.000 đồng.', link: { title: 'Chi tiết', url: 'https://dichvucong.gov.vn/x' } },
     ]);
     expect(spoken).toBe('Bạn muốn hỏi thủ tục nào? Bạn có thể chọn: thứ nhất, Đăng ký thường trú; thứ hai, Đăng ký tạm trú. Lệ phí hai mươi nghìn đồng. Chi tiết có trong đường dẫn gửi kèm tin nhắn.');
+  });
+  it('does not read the choices twice when the text already lists them', () => {
+    const spoken = speakReplies([{ text: 'Bạn muốn hỏi thủ tục nào?\n1. Đăng ký thường trú\n2. Đăng ký tạm trú', choices: [{ label: '1. Đăng ký thường trú', value: '1' }, { label: '2. Đăng ký tạm trú', value: '2' }] }]);
+    expect(spoken).toBe('Bạn muốn hỏi thủ tục nào? Thứ nhất, Đăng ký thường trú. Thứ hai, Đăng ký tạm trú.');
   });
   it('uses a reply\'s own spoken form, reducing SSML to text', () => {
     expect(speakReplies([{ text: '1.004222', speak: 'mã thủ tục' }, { text: 'x', speak: toSsml('A & B.') }])).toBe('mã thủ tục A & B.');
