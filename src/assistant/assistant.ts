@@ -147,6 +147,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       return answer(session, current, procedureIntent(intent), [current.code, ...codes.filter((c) => c !== current.code)].slice(0, 5), limit, folded);
     }
     if (ranked.kind === 'close') return clarify(session, ranked.candidates.slice(0, 4), procedureIntent(intent), codes);
+    // Nothing covers the question well: offer the nearest names instead of answering a wrong record.
+    if (ranked.kind === 'weak') return clarify(session, ranked.candidates.slice(0, 3), procedureIntent(intent), codes, true);
     const best = byCode.get(ranked.candidates[0].code)!;
     return answer(session, best, procedureIntent(intent), codes, limit, folded);
   }
@@ -161,12 +163,15 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     return { intent, code: p.code, codes: codes.length ? codes.slice(0, 5) : [p.code], clarify: false, replies: [reply] };
   }
 
-  function clarify(session: SessionState, candidates: Candidate[], intent: Intent, codes: string[]): AssistantResult {
+  function clarify(session: SessionState, candidates: Candidate[], intent: Intent, codes: string[], uncertain = false): AssistantResult {
     session.pendingChoices = candidates.map((c) => ({ code: c.code, name: c.label }));
     session.pendingIntent = intent;
     session.more = null;
     const lines = candidates.map((c, i) => `${i + 1}. ${c.label} (mã ${c.code})`);
-    const text = ['Bạn muốn hỏi về thủ tục nào dưới đây? Xin bạn trả lời bằng số thứ tự hoặc tên thủ tục:', ...lines].join('\n');
+    const question = uncertain
+      ? 'Tôi chưa tìm thấy thủ tục khớp hẳn với câu hỏi. Có phải bạn muốn hỏi một trong các thủ tục dưới đây? Xin bạn trả lời bằng số thứ tự, hoặc nói rõ hơn tên thủ tục:'
+      : 'Bạn muốn hỏi về thủ tục nào dưới đây? Xin bạn trả lời bằng số thứ tự hoặc tên thủ tục:';
+    const text = [question, ...lines].join('\n');
     const reply: Reply = { text, choices: candidates.map((c, i) => ({ label: `${i + 1}. ${c.label}`, value: String(i + 1) })) };
     return { intent, code: null, codes, clarify: true, replies: [reply] };
   }

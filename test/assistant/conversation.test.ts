@@ -77,6 +77,14 @@ describe('clarification', () => {
     expect(picked).toMatchObject({ clarify: false, code: ask.codes[target], intent: 'where' });
   });
 
+  it('offers the nearest names instead of answering a record that does not cover the question', async () => {
+    // The shipped knowledge has no fire-safety procedure (checked, so the test cannot pass by luck).
+    expect(engine.procedures.some((p) => /phòng cháy/i.test(p.name))).toBe(false);
+    const r = await alone('thẩm định thiết kế về phòng cháy chữa cháy mất bao lâu');
+    expect(r).toMatchObject({ code: null, clarify: true, intent: 'deadline' });
+    expect(textOf(r)).toMatch(/chưa tìm thấy thủ tục khớp/);
+  });
+
   it('treats a new question after a clarifying question as new', async () => {
     const say = conversation();
     await say('trình báo mất hộ chiếu nộp ở đâu');
