@@ -30,6 +30,7 @@ export function channelKit(services: Services): ChannelKit {
     redis = connectRedis(config.REDIS_URL, log, 'channels');
     const client = redis;
     services.closers.push(async () => { client.disconnect(); });
+    services.readinessChecks.push({ name: 'channels-redis', check: async () => client.status === 'ready' });
   }
   const queue = createWorkQueue({ concurrency: 32, limit: 20_000, log });
   // Channels are built after the stores, and closers run in reverse, so queued replies finish before stores close.

@@ -7,6 +7,7 @@ import { channelKit } from '../../bots/kit.js';
 import { loadEngine } from '../../src/assistant/engine.js';
 import { readConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
+import { redisReady } from '../../src/store/redis.js';
 import { createServer, createServices } from '../../src/main.js';
 import type { Services } from '../../src/services.js';
 import { structuredExport } from '../support/shared.js';
@@ -48,6 +49,8 @@ export async function startServer(env: Record<string, string>): Promise<TestServ
   if (!services.assistant) services.assistant = (await loadEngine({ knowledgeDir: config.KNOWLEDGE_DIR, procedures: services.procedures, snapshotPath: null })).assistant;
   const app = await createServer(services);
   await app.ready();
+  const { redis } = channelKit(services);
+  if (redis) await redisReady(redis);
   return {
     app,
     services,

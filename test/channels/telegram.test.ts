@@ -1,6 +1,7 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Procedure } from '../../src/knowledge/procedure.js';
+import { hasRedis, startRedis, type RedisServer } from '../support/redis.js';
 import { hasShared } from '../support/shared.js';
 import { startServer, type TestServer } from './server.js';
 
@@ -129,5 +130,41 @@ describe.skipIf(!hasShared)('Telegram webhook', () => {
     expect(codes.filter((c) => c === 429).length).toBeGreaterThan(0);
     expect((await post(textUpdate(508, 'người khác vẫn được trả lời'))).statusCode).toBe(200);
     await server.settled();
+  });
+});
+
+describe.skipIf(!hasShared || !hasRedis)('Telegram webhook with REDIS_URL (shared dedupe and rate limit)', () => {
+  let redis: RedisServer;
+  let a: TestServer;
+  let b: TestServer;
+  beforeAll(async () => {
+    nock.disableNetConnect();
+    nock.enableNetConnect('127.0.0.1');
+    redis = await startRedis();
+    const env = { TELEGRAM_BOT_TOKEN: token, TELEGRAM_WEBHOOK_SECRET: secret, REDIS_URL: redis.url };
+    a = await startServer(env);
+    b = await startServer(env);
+  });
+  afterAll(async () => {
+    await a.close();
+    await b.close();
+    await redis.close();
+    nock.cleanAll();
+    nock.enableNetConnect();
+  });
+
+  it('answers an update delivered to two instances once', async () => {
+    const tg = telegramApi();
+    const update = textUpdate(601, 'lệ phí đăng ký khai sinh');
+    const headers = { 'x-telegram-bot-api-secret-token': secret };
+    const [r1, r2] = await Promise.all([
+      a.app.inject({ method: 'POST', url: '/webhooks/telegram', payload: update, headers }),
+      b.app.inject({ method: 'POST', url: '/webhooks/telegram', payload: update, headers }),
+    ]);
+    expect([r1.statusCode, r2.statusCode]).toEqual([200, 200]);
+    await a.settled();
+    await b.settled();
+    expect(tg.sent.length).toBeGreaterThan(0);
+    expect(new Set(tg.sent.map((m) => m.text)).size).toBe(tg.sent.length);
   });
 });
