@@ -48,6 +48,7 @@ export function rewriteCodes(text: string): string {
     .replace(maskedPhone, (_m, head: string, tail: string) => `${spellCode(head)}, các số giữa được ẩn, ${spellCode(tail)}`)
     .replace(procedureCode, (m) => spellCode(m))
     .replace(phone, (m) => (m.startsWith('+84') ? `cộng tám bốn, ${spellPhone(m.slice(3))}` : spellPhone(m)))
-    .replace(mixedCode, (m) => spellCode(m))
+    // The lookaheads may see past the match ("50.000/lần"), so the match itself must mix letters and digits.
+    .replace(mixedCode, (m) => (/[A-Za-zĐđ]/.test(m) && /\d/.test(m) ? spellCode(m) : m))
     .replace(digitChain, (m) => spellCode(m));
 }

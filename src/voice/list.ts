@@ -24,3 +24,16 @@ export function rewriteLists(text: string): string {
   }
   return out.join('\n');
 }
+
+/** Letters of lettered items in Vietnamese legal texts, in order: a, b, c, d, đ, e, g, h, i, k... */
+const itemLetters = 'abcdđeghiklmnopqrstuvxy';
+const letteredItem = /(^|[\s;:.,])([a-zđ])\)\s*/gmu;
+
+/** "a) Chủ tàu gửi hồ sơ...;b) Trong thời hạn..." -> "thứ nhất, Chủ tàu gửi hồ sơ...; thứ hai, Trong thời hạn...". */
+export function rewriteLetteredItems(text: string): string {
+  return text.replace(letteredItem, (_m, before: string, letter: string) => {
+    const n = itemLetters.indexOf(letter) + 1;
+    const sep = before === ';' || before === ':' || before === '.' || before === ',' ? `${before} ` : before;
+    return `${sep}${ordinalWords(n)}, `;
+  });
+}

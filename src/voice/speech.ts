@@ -4,7 +4,7 @@ import { rewriteCodes } from './code.js';
 import { rewriteDates } from './date.js';
 import { rewriteLegalReferences } from './legal-reference.js';
 import { rewriteLinks } from './link.js';
-import { rewriteLists } from './list.js';
+import { rewriteLetteredItems, rewriteLists } from './list.js';
 import { rewriteMoney } from './money.js';
 import { ordinalWords, rewriteNumbers } from './number-words.js';
 import { phrases, sentences } from './sentence.js';
@@ -24,6 +24,8 @@ function stripMarkup(text: string): string {
     .replace(/__|`+/g, '')
     // Portal cells arrive glued ("Trực tiếp7 Ngày làm việc70,000 Việt Nam Đồng"): part a Vietnamese word from its number.
     .replace(/(?<=\p{L}*[^\x00-\x7F]\p{L}*)(?=\d)/gu, ' ')
+    // ... and the other way round ("01ngày", "2026Mẫu", "1Miễn phí").
+    .replace(/(?<=\d)(?=\p{L}*[^\x00-\x7F\s\d])(?=\p{L})/gu, ' ')
     .replace(/^\s*#+\s*/gm, '')
     .replace(/^\s*>\s?/gm, '');
 }
@@ -33,9 +35,12 @@ function tidySymbols(text: string): string {
     .replace(/(đồng|đô la Mỹ)\s?\/\s?(?=\p{L})/gu, '$1 một ')
     .replace(/(và|hoặc)\s?\/\s?(và|hoặc)/giu, '$1 $2')
     .replace(/(ngày|tháng)\s?\/\s?(?=tháng|năm)/giu, '$1 ')
+    // "50.000/lần", "đồng/thẻ": a slash before a unit means "per".
+    .replace(/\s?\/\s?(?=(?:lần|người|thẻ|bản|trang|hồ sơ|giấy|tờ|chiếc|khẩu|xe|con|năm|tháng|ngày|trường hợp|hộ|cuốn|quyển|bộ)(?!\p{L}))/giu, ' một ')
     .replace(/(^|\s)\+\s/g, '$1')
     .replace(/(?<=\p{L})\s?\/\s?(?=\p{L})/gu, ' hoặc ')
-    .replace(/\s&\s/g, ' và ')
+    .replace(/\s?&\s?/g, ' và ')
+    .replace(/\/(?=\s*[.,;:!?]|\s*$)/gm, '')
     .replace(/\s[–—]\s|\s-\s/g, ', ')
     .replace(/([,(])\s*-\s+/g, '$1 ')
     .replace(/[()[\]{}]/g, ', ')
@@ -54,6 +59,7 @@ export function speakText(text: string): string {
   let s = stripMarkup(text);
   s = rewriteLinks(s);
   s = rewriteLists(s);
+  s = rewriteLetteredItems(s);
   s = rewriteLegalReferences(s);
   s = rewriteDates(s);
   s = rewriteMoney(s);
