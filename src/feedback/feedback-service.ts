@@ -18,6 +18,7 @@ import { fingerprint, similarCodes } from './similarity.js';
 import { decoyHash, newStaffAccount, newToken, tokenDigest, verifyPassword, type StaffSession } from './staff.js';
 import { statusMessage } from './status-message.js';
 import type { FeedbackStore } from './store.js';
+import { vnDate } from './working-days.js';
 
 /** The notice version recorded when a caller (e.g. the public API) does not name one. */
 export const DEFAULT_NOTICE_VERSION = 'pakn-notice-2025-1';
@@ -116,7 +117,7 @@ export class FeedbackDesk implements FeedbackService {
       similar,
       updatedAt: at,
     };
-    const year = Number(new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 4));
+    const year = Number(vnDate(now).slice(0, 4)); // the code's year is the Vietnamese year of receipt
     const { record: stored, created } = await this.deps.store.create({ record, year, tokens, idempotencyKey: opts.idempotencyKey });
     if (!created && (stored.content !== s.content || stored.contact.phone !== s.phone || stored.contact.email !== s.email)) {
       // Same key, different feedback: a client bug or a guessed key. Never hand out someone else's receipt.
