@@ -25,6 +25,8 @@ export interface HttpProviderOptions {
   log?: Logger;
   /** Per attempt (default 3 s). */
   timeoutMs?: number;
+  /** For the whole lookup, retries included (default 7 s): a citizen on a chat should not wait longer. */
+  totalTimeoutMs?: number;
   /** Retries after the first attempt (default 2). */
   retries?: number;
   /** First backoff delay (default 200 ms), doubling up to `maxDelayMs` (default 2 s). */
@@ -63,7 +65,8 @@ export function createHttpProvider(opts: HttpProviderOptions): DossierProvider {
     breaker: new ConsecutiveBreaker(opts.breakerThreshold ?? 5),
   });
   const perAttempt = timeout(opts.timeoutMs ?? 3_000, TimeoutStrategy.Aggressive);
-  const policy = wrap(retryPolicy, breaker, perAttempt);
+  const overall = timeout(opts.totalTimeoutMs ?? 7_000, TimeoutStrategy.Aggressive);
+  const policy = wrap(overall, retryPolicy, breaker, perAttempt);
   retryPolicy.onRetry((e) => log?.warn({ provider: 'http', attempt: e.attempt, delay: e.delay, err: 'error' in e ? e.error.message : undefined }, 'dossier provider retry'));
   breaker.onBreak(() => log?.warn({ provider: 'http' }, 'dossier provider circuit opened'));
   breaker.onReset(() => log?.info({ provider: 'http' }, 'dossier provider circuit closed'));

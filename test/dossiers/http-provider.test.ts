@@ -70,6 +70,13 @@ describe('HTTP dossier provider (CONTRACTS.md §5)', () => {
     expect(scope.isDone()).toBe(true);
   });
 
+  it('gives up when the whole lookup, retries included, takes too long', async () => {
+    // Each attempt alone would be allowed to finish (the answer comes after 1.5 s, the attempt limit is 5 s).
+    nock(base).get(path).delay(1_500).reply(200, record());
+    const err = await provider({ timeoutMs: 5_000, totalTimeoutMs: 150 }).find(code).catch((e) => e);
+    expect(err).toBeInstanceOf(UnavailableError);
+  });
+
   it('rejects malformed JSON without retrying', async () => {
     nock(base).get(path).reply(200, '{"MaHoSo": "000.00', { 'content-type': 'application/json' });
     await expect(provider().find(code)).rejects.toBeInstanceOf(UnavailableError);
