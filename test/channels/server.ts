@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { channelKit } from '../../bots/kit.js';
-import { loadEngine } from '../../src/assistant/engine.js';
 import { readConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
 import { redisReady } from '../../src/store/redis.js';
@@ -45,8 +44,7 @@ export async function startServer(env: Record<string, string>): Promise<TestServ
   const dataDir = mkdtempSync(join(tmpdir(), 'channels-data-'));
   const config = readConfig({ KNOWLEDGE_DIR: knowledgeDir(), DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
   const services = await createServices(config, createLogger('silent'));
-  // TEMPORARY until B2 wires services.assistant in main.ts: the same engine the server will use.
-  if (!services.assistant) services.assistant = (await loadEngine({ knowledgeDir: config.KNOWLEDGE_DIR, procedures: services.procedures, snapshotPath: null })).assistant;
+  if (!services.assistant) throw new Error('services.assistant is not wired in src/main.ts');
   const app = await createServer(services);
   await app.ready();
   const { redis } = channelKit(services);
