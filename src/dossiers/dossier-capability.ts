@@ -51,7 +51,7 @@ export function createDossierCapability(opts: {
   const holidays = holidaySet(config.HOLIDAYS);
   const service = createDossierService({ provider, limiter: createLookupLimiter(opts.limiterFactory), log, holidays });
   const watch = outbox && opts.subscriptions
-    ? createDossierWatch({ provider, store: opts.subscriptions, outbox, log, intervalMs: Math.max(1, config.DOSSIER_POLL_SECONDS) * 1000 })
+    ? createDossierWatch({ provider, store: opts.subscriptions, outbox, log, holidays, intervalMs: Math.max(1, config.DOSSIER_POLL_SECONDS) * 1000 })
     : null;
   const skill = createDossierLookupSkill({
     dossiers: service, watch: watch ?? undefined, log,

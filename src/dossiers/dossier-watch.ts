@@ -5,6 +5,9 @@ import type { Dossier } from './dossier.js';
 import { isClosed, statusExplanations, statusNames } from './dossier-status.js';
 import type { DossierProvider } from './provider.js';
 import type { DossierSubscription, DossierSubscriptionStore } from './subscription.js';
+import type { HolidaySet } from '../feedback/holidays.js';
+import { timeliness } from './overdue.js';
+import { feedbackChoice, lateRuleText } from './dossier-answer.js';
 
 /**
  * The poller behind "báo cho tôi khi có kết quả": every `intervalMs` it asks the provider about
@@ -20,6 +23,7 @@ export interface DossierWatchOptions {
   log?: Logger;
   intervalMs?: number;
   maxAgeDays?: number;
+  holidays?: HolidaySet;
   now?: () => Date;
 }
 
@@ -47,6 +51,13 @@ export function statusChangeText(d: Dossier): string {
   return lines.join('\n');
 }
 
+/** Sent once when a watched dossier passes its appointment date without a result. */
+export function lateText(d: Dossier, workingDaysLate: number): string {
+  const late = workingDaysLate > 0 ? `đã quá hạn ${workingDaysLate} ngày làm việc` : 'đã quá ngày hẹn trả kết quả';
+  return [`Hồ sơ ${d.code} (${d.procedureName}) ${late}${d.dueAt ? ` (ngày hẹn ${formatVnDate(d.dueAt)})` : ''} mà chưa có kết quả.`,
+    lateRuleText, 'Nếu bạn chưa nhận được văn bản này, bạn có thể gửi phản ánh gắn với hồ sơ.'].join('\n');
+}
+
 export function createDossierWatch(opts: DossierWatchOptions): DossierWatch {
   const { provider, store, outbox, log } = opts;
   const now = opts.now ?? (() => new Date());
@@ -71,6 +82,17 @@ export function createDossierWatch(opts: DossierWatchOptions): DossierWatch {
     }
     pass.checked++;
     if (!d) return;
+    const t = timeliness(d, now(), opts.holidays);
+    if (d.status === s.lastStatus && t.overdue && !s.lateNotified) {
+      await outbox.enqueue({
+        channel: s.channel, userId: s.userId, kind: 'dossier_late', ref: s.code,
+        text: lateText(d, t.workingDaysLate), choices: [feedbackChoice(d.code)],
+      });
+      await store.put({ ...s, lateNotified: true });
+      pass.notified++;
+      log?.info({ dossier: s.code, channel: s.channel, late: t.workingDaysLate }, 'dossier late notified');
+      return;
+    }
     if (d.status !== s.lastStatus) {
       await outbox.enqueue({ channel: s.channel, userId: s.userId, kind: 'dossier_status', ref: s.code, text: statusChangeText(d) });
       pass.notified++;

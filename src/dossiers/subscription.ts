@@ -12,6 +12,8 @@ export interface DossierSubscription {
   /** The status the citizen last saw; a change from it is notified. */
   lastStatus: DossierStatus;
   createdAt: string;
+  /** Set once the citizen has been told the dossier is past its appointment date. */
+  lateNotified?: boolean;
 }
 
 export function subscriptionKey(s: Pick<DossierSubscription, 'code' | 'channel' | 'userId'>): string {

@@ -14,6 +14,7 @@ const fileSchema = z.array(z.object({
   userId: z.string().min(1),
   lastStatus: z.number().int().min(1).max(10),
   createdAt: z.string(),
+  lateNotified: z.boolean().optional(),
 }));
 
 export function createEmbeddedSubscriptionStore(file: string): DossierSubscriptionStore {

@@ -9,6 +9,7 @@ const entrySchema = z.object({
   userId: z.string().min(1),
   lastStatus: z.number().int().min(1).max(10),
   createdAt: z.string(),
+  lateNotified: z.boolean().optional(),
 });
 
 export function createRedisSubscriptionStore(redis: Redis, key = 'dossier:subscriptions'): DossierSubscriptionStore {

@@ -136,12 +136,18 @@ describe('"báo cho tôi khi có kết quả" and the watcher', () => {
     const sub = await engine.assistant.handle(turn('Báo cho tôi khi có kết quả'));
     expect(sub.replies[0].text).toContain('Tôi sẽ nhắn cho bạn');
 
-    expect(await watch.checkOnce()).toMatchObject({ checked: 1, notified: 0 });
-    expect(await outbox.pending()).toHaveLength(0);
+    // The appointment (26/11/2024) is long past on the real clock: one late notice, with the rule and the feedback offer.
+    expect(await watch.checkOnce()).toMatchObject({ checked: 1, notified: 1 });
+    const late = await outbox.pending();
+    expect(late).toHaveLength(1);
+    expect(late[0].notification).toMatchObject({ channel: 'telegram', userId: 'chat-77', kind: 'dossier_late', ref: code });
+    expect(late[0].notification.text).toContain('Mẫu số 04');
+    expect(late[0].notification.choices?.[0].label).toBe('Gửi phản ánh về việc trễ hẹn');
+    expect(await watch.checkOnce()).toMatchObject({ checked: 1, notified: 0 }); // told once only
 
     writeDossiers(9);
     expect(await watch.checkOnce()).toMatchObject({ checked: 1, notified: 1 });
-    const pending = await outbox.pending();
+    const pending = (await outbox.pending()).filter((e) => e.notification.kind === 'dossier_status');
     expect(pending).toHaveLength(1);
     expect(pending[0].notification).toMatchObject({ channel: 'telegram', userId: 'chat-77', kind: 'dossier_status', ref: code });
     expect(pending[0].notification.text).toContain('Đã xử lý xong');
