@@ -25,8 +25,8 @@ const L = '(?<![\\p{L}\\p{N}./-])';
 const R = '(?![\\p{L}\\p{N}]|[./-]\\d)';
 const fullDate = new RegExp(`(ngày\\s+)?${L}(\\d{1,2})([/.-])(\\d{1,2})\\3(\\d{4})${R}`, 'giu');
 const monthYear = new RegExp(`(tháng\\s+)?${L}(\\d{1,2})/(\\d{4})${R}`, 'giu');
-const clock = new RegExp(`${L}(\\d{1,2})(?:h|:|\\s?giờ\\s?)(\\d{2})(?:\\s?phút)?${R}`, 'gu');
-const hourOnly = new RegExp(`${L}(\\d{1,2})h${R}`, 'gu');
+const clock = new RegExp(`${L}(\\d{1,2})(?:h|g|:|\\s?giờ\\s?)(\\d{2})(?:\\s?phút)?${R}`, 'gu');
+const hourOnly = new RegExp(`${L}(\\d{1,2})[hg]${R}`, 'gu');
 const timeRange = new RegExp(`${L}(\\d{1,2})(?:h|:)(\\d{2})?\\s?[-–]\\s?(\\d{1,2})(?:h|:)(\\d{2})?${R}`, 'gu');
 const weekday = new RegExp(`(?<![\\p{L}])(thứ|Thứ)\\s+([2-7])${R}`, 'gu');
 

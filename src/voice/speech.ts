@@ -8,6 +8,7 @@ import { rewriteLetteredItems, rewriteLists } from './list.js';
 import { rewriteMoney } from './money.js';
 import { ordinalWords, rewriteNumbers } from './number-words.js';
 import { phrases, sentences } from './sentence.js';
+import { rewriteRomanNumerals, rewriteUnits } from './unit.js';
 
 /**
  * The spoken form of a reply, for voice channels (Direct Line Speech, telephony) and the
@@ -63,6 +64,8 @@ export function speakText(text: string): string {
   s = rewriteLegalReferences(s);
   s = rewriteDates(s);
   s = rewriteMoney(s);
+  s = rewriteUnits(s);
+  s = rewriteRomanNumerals(s);
   s = rewriteCodes(s);
   s = rewriteAbbreviations(s);
   s = rewriteNumbers(s);
