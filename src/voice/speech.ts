@@ -9,6 +9,7 @@ import { rewriteMoney } from './money.js';
 import { ordinalWords, rewriteNumbers } from './number-words.js';
 import { phrases, sentences } from './sentence.js';
 import { rewriteRomanNumerals, rewriteUnits } from './unit.js';
+import { letterName } from './letters.js';
 
 /**
  * The spoken form of a reply, for voice channels (Direct Line Speech, telephony) and the
@@ -29,6 +30,17 @@ function stripMarkup(text: string): string {
     .replace(/(?<=\d)(?=\p{L}*[^\x00-\x7F\s\d])(?=\p{L})/gu, ' ')
     .replace(/^\s*#+\s*/gm, '')
     .replace(/^\s*>\s?/gm, '');
+}
+
+/**
+ * Masked names ("Nguyễn V. A.") would be cut into one-letter sentences at each dot; the initials
+ * are said by name and the group keeps one final dot.
+ */
+function rewriteInitials(text: string): string {
+  return text.replace(/(?<=\p{Lu}\p{Ll}*\s)((?:[A-ZĐ]\.\s?)+)/gu, (group: string) => {
+    const letters = group.match(/[A-ZĐ]/g)!.map(letterName).join(' ');
+    return `${letters}.${/\s$/.test(group) ? group.match(/\s+$/)![0] : ''}`;
+  });
 }
 
 function tidySymbols(text: string): string {
@@ -59,6 +71,7 @@ function tidySymbols(text: string): string {
 export function speakText(text: string): string {
   let s = stripMarkup(text);
   s = rewriteLinks(s);
+  s = rewriteInitials(s);
   s = rewriteLists(s);
   s = rewriteLetteredItems(s);
   s = rewriteLegalReferences(s);
