@@ -21,6 +21,7 @@ import { createFeedbackStatusSkill } from './assistant/skills/feedback-status.js
 import { loadLexicon } from './search/lexicon.js';
 import { buildProcedureIndex } from './search/procedure-index.js';
 import { createAssistant } from './assistant/assistant.js';
+import { createRetrieval } from './assistant/retrieval.js';
 import { defaultSnapshotPath } from './assistant/engine.js';
 import type { SessionStore } from './assistant/session.js';
 import { connectRedis } from './store/redis.js';
@@ -103,6 +104,7 @@ export async function createServices(config: Config, log: Logger = createLogger(
   } else {
     services.sessions = createMemorySessionStore();
   }
+  services.retrieval = createRetrieval({ procedures: services.procedures, index, lexicon });
   services.assistant = createAssistant({
     procedures: services.procedures, index, lexicon, sessions: services.sessions as SessionStore,
     skills, sessionTtlSeconds: config.SESSION_TTL_SECONDS,

@@ -2,9 +2,9 @@ import type { Procedure } from '../knowledge/procedure.js';
 import type { Lexicon } from '../search/lexicon.js';
 import { foldDiacritics, normalizeText } from '../search/normalize.js';
 import type { ProcedureIndex } from '../search/procedure-index.js';
-import { VariantRule } from '../search/variant.js';
 import { composeAnswer, channelLimits, continueAnswer, defaultLimit, fitAnswer } from './answer.js';
-import { pickChoice, rankCandidates, type Candidate } from './ranking.js';
+import { pickChoice, type Candidate, type Ranking } from './ranking.js';
+import { createRetrieval } from './retrieval.js';
 import { readIntent, topicWords } from './intent.js';
 import type { SessionState, SessionStore } from './session.js';
 import type { Skill, SkillContext } from './skill.js';
@@ -42,8 +42,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   const skills = deps.skills ?? [];
   const ttl = deps.sessionTtlSeconds ?? 1800;
   const clock = deps.now ?? (() => new Date());
-  const variants = new VariantRule(deps.lexicon);
-  const nameGroups = new Map(deps.procedures.map((p) => [p.name, variants.groupsOfName(p.name)]));
+  const retrieval = createRetrieval(deps);
 
   async function handle(turn: Turn): Promise<AssistantResult> {
     const now = turn.now ?? clock();
@@ -133,10 +132,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     }
     // The index drops question filler itself (lexicon stop phrases); it gets the whole question.
     const query = normalized;
-    const hits = topic.length === 0 ? [] : await deps.index.search(query, { limit: 12 });
-    const asked = variants.groupsOfQuestion(normalized);
-    const ranked = rankCandidates(hits, byCode, folded, topic,
-      (name) => variants.weight(nameGroups.get(name) ?? variants.groupsOfName(name), asked));
+    const ranked: Ranking = topic.length === 0 ? { kind: 'none', candidates: [] } : await retrieval.rank(query, folded, topic);
     if (ranked.kind === 'none' || (ranked.kind === 'weak' && !intent && !current)) {
       if (current && intent) return answer(session, current, procedureIntent(intent), [current.code], limit, folded);
       return plain(intent ? procedureIntent(intent) : 'out_of_scope', intent ? notFoundReply() : outOfScopeReply());

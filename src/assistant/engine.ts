@@ -8,6 +8,7 @@ import { loadLexicon, type Lexicon } from '../search/lexicon.js';
 import { buildProcedureIndex, type ProcedureIndex } from '../search/procedure-index.js';
 import { createMemorySessionStore } from '../store/session-memory.js';
 import { createAssistant } from './assistant.js';
+import { createRetrieval, type Retrieval } from './retrieval.js';
 import { ask } from './ask.js';
 import type { SessionStore } from './session.js';
 import type { Skill } from './skill.js';
@@ -18,6 +19,7 @@ export interface Engine {
   procedures: Procedure[];
   problems: LoadProblem[];
   index: ProcedureIndex;
+  retrieval: Retrieval;
   lexicon: Lexicon;
   sessions: SessionStore;
   /** Start-up time (load, index), excluded from per-turn timings. */
@@ -52,6 +54,7 @@ export async function loadEngine(opts: {
   await ask(assistant, { text: 'lệ phí đăng ký khai sinh bao nhiêu' }).catch(() => undefined);
   return {
     assistant, procedures: loaded.procedures, problems: loaded.problems, index, lexicon, sessions,
+    retrieval: createRetrieval({ procedures: loaded.procedures, index, lexicon }),
     startupMs: Math.round(performance.now() - started),
   };
 }

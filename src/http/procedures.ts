@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { NotFoundError, UnavailableError, ValidationError } from '../errors.js';
 import type { Procedure } from '../knowledge/procedure.js';
 import type { ProcedureIndex } from '../search/procedure-index.js';
+import type { Retrieval } from '../assistant/retrieval.js';
 import type { Services } from '../services.js';
 
 const searchQuerySchema = z.object({
@@ -29,10 +30,18 @@ export const procedureRoutes: FastifyPluginAsync<{ services: Services }> = async
     if (!parsed.success) {
       throw new ValidationError(`invalid procedure search: ${parsed.error.message}`, parsed.error.issues[0]?.message ?? 'Tham số tìm kiếm không hợp lệ.');
     }
+    const { q, limit } = parsed.data;
+    // Same order as the chat answers (ranking rules of the assistant), when the assistant is wired.
+    const retrieval = services.retrieval as Retrieval | undefined;
+    if (retrieval) {
+      const ranking = await retrieval.search(q, limit);
+      const names = new Map(ranking.candidates.map((c) => [c.code, byCode.get(c.code)?.name ?? c.label]));
+      return { items: ranking.candidates.map((c) => ({ code: c.code, name: names.get(c.code)!, score: Math.round(c.score * 1000) / 1000 })) };
+    }
     const index = services.index as ProcedureIndex | undefined;
     if (!index) throw new UnavailableError('procedure index');
-    const hits = await index.search(parsed.data.q, { limit: parsed.data.limit });
-    return { items: hits.slice(0, parsed.data.limit).map((h) => ({ code: h.code, name: h.name, score: h.score })) };
+    const hits = await index.search(q, { limit });
+    return { items: hits.slice(0, limit).map((h) => ({ code: h.code, name: h.name, score: h.score })) };
   });
 
   app.get<{ Params: { code: string } }>('/api/procedures/:code', async (req) => {

@@ -59,7 +59,7 @@ describe('HTTP: /api/ask and /api/procedures', async () => {
   const engine = await loadEngine({ knowledgeDir: 'knowledge', snapshotPath: null });
   const services: Services = {
     config: readConfig({}), log: createLogger('silent'), procedures: engine.procedures,
-    readinessChecks: [], closers: [], assistant: engine.assistant, index: engine.index,
+    readinessChecks: [], closers: [], assistant: engine.assistant, index: engine.index, retrieval: engine.retrieval,
   };
   const app = await buildApp(services, [{ plugin: askRoutes }, { plugin: procedureRoutes }]);
   afterAll(() => app.close());
@@ -94,6 +94,14 @@ describe('HTTP: /api/ask and /api/procedures', async () => {
     expect(items.length).toBeLessThanOrEqual(3);
     expect(items.map((i) => i.code)).toContain('1.004194');
     expect(typeof items[0].score).toBe('number');
+  });
+
+  it('GET /api/procedures lists in the order chat answers (base procedure before follow-on actions)', async () => {
+    const r = await app.inject({ method: 'GET', url: '/api/procedures?q=h%E1%BB%99%20chi%E1%BA%BFu&limit=5' });
+    const items = r.json().items as Array<{ code: string; name: string }>;
+    expect(items[0].name).toMatch(/^Cấp hộ chiếu/);
+    const chat = await engine.assistant.handle({ channel: 'api', userId: 'u', session: null, text: 'hộ chiếu' });
+    expect(chat.code).toBe(items[0].code);
   });
 
   it.each(['/api/procedures', '/api/procedures?q=', '/api/procedures?q=a&limit=0', '/api/procedures?q=a&limit=abc'])('GET %s is a 400', async (url) => {

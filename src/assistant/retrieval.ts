@@ -1,0 +1,42 @@
+import type { Procedure } from '../knowledge/procedure.js';
+import type { Lexicon } from '../search/lexicon.js';
+import { foldDiacritics, normalizeText } from '../search/normalize.js';
+import type { ProcedureIndex } from '../search/procedure-index.js';
+import { VariantRule } from '../search/variant.js';
+import { readIntent, topicWords } from './intent.js';
+import { rankCandidates, type Ranking } from './ranking.js';
+
+/**
+ * Retrieval as the assistant sees it: the index's text match, then the ranking rules of
+ * ranking.ts. Shared by the conversation core and `GET /api/procedures`, so the list a helper
+ * sees on the web is in the same order as the answer a citizen gets in chat.
+ */
+export interface Retrieval {
+  /** `normalized`/`folded` as produced by normalizeText/foldDiacritics (folded in lower case). */
+  rank(normalized: string, folded: string, topic: string[], limit?: number): Promise<Ranking>;
+  /** Convenience for raw text (API search box). */
+  search(text: string, limit?: number): Promise<Ranking>;
+}
+
+export function createRetrieval(deps: { procedures: Procedure[]; index: ProcedureIndex; lexicon: Lexicon }): Retrieval {
+  const byCode = new Map(deps.procedures.map((p) => [p.code, p]));
+  const variants = new VariantRule(deps.lexicon);
+  const nameGroups = new Map(deps.procedures.map((p) => [p.name, variants.groupsOfName(p.name)]));
+
+  async function rank(normalized: string, folded: string, topic: string[], limit = 12): Promise<Ranking> {
+    const hits = await deps.index.search(normalized, { limit: Math.max(limit, 12) });
+    const asked = variants.groupsOfQuestion(normalized);
+    const ranking = rankCandidates(hits, byCode, folded, topic,
+      (name) => variants.weight(nameGroups.get(name) ?? variants.groupsOfName(name), asked));
+    return { ...ranking, candidates: ranking.candidates.slice(0, limit) };
+  }
+
+  return {
+    rank,
+    async search(text, limit = 10) {
+      const normalized = normalizeText(text, deps.lexicon);
+      const folded = foldDiacritics(normalized).toLowerCase();
+      return rank(normalized, folded, topicWords(folded, readIntent(folded)), limit);
+    },
+  };
+}
