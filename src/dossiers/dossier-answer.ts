@@ -31,6 +31,11 @@ function latestStep(d: Dossier): Dossier['steps'][number] | undefined {
   return [...d.steps].sort((a, b) => (a.at?.getTime() ?? 0) - (b.at?.getTime() ?? 0)).at(-1);
 }
 
+/** A note from the provider as a sentence ending with one full stop. */
+function asSentence(note: string): string {
+  return `${note.replace(/[.;,\s]+$/, '')}.`;
+}
+
 export function feedbackChoice(code: string): Choice {
   return { label: 'Gửi phản ánh về việc trễ hẹn', value: `Tôi muốn phản ánh hồ sơ ${code} bị trễ hẹn` };
 }
@@ -64,11 +69,11 @@ export function composeDossierAnswer(d: Dossier, now: Date, holidays?: HolidaySe
   const stepNote = step?.note.trim();
   switch (d.status) {
     case 5:
-      lines.push(`Bạn cần bổ sung giấy tờ${stepNote ? ` (nội dung yêu cầu: ${stepNote})` : ''}. `
+      lines.push(`Bạn cần bổ sung giấy tờ.${stepNote ? ` Nội dung yêu cầu: ${asSentence(stepNote)}` : ''} `
         + `Xin bạn mang giấy tờ bổ sung cùng giấy tiếp nhận hồ sơ đến ${where(d)}; nếu đã nộp trực tuyến, bạn có thể nộp bổ sung trên Cổng Dịch vụ công.`);
       break;
     case 6:
-      lines.push(`Bạn cần nộp phí, lệ phí hoặc nghĩa vụ tài chính theo thông báo của cơ quan${stepNote ? ` (${stepNote})` : ''}. `
+      lines.push(`Bạn cần nộp phí, lệ phí hoặc nghĩa vụ tài chính theo thông báo của cơ quan.${stepNote ? ` Nội dung thông báo: ${asSentence(stepNote)}` : ''} `
         + `Bạn có thể nộp trực tuyến trên Cổng Dịch vụ công hoặc tại ${where(d)}.`);
       break;
     case 9:
@@ -80,7 +85,7 @@ export function composeDossierAnswer(d: Dossier, now: Date, holidays?: HolidaySe
       break;
     case 3:
     case 8:
-      if (stepNote) lines.push(`Lý do: ${stepNote}.`);
+      if (stepNote) lines.push(`Lý do: ${asSentence(stepNote)}`);
       lines.push(`Nếu cần hỏi thêm, xin bạn liên hệ ${where(d)}.`);
       break;
     default:
@@ -92,7 +97,7 @@ export function composeDossierAnswer(d: Dossier, now: Date, holidays?: HolidaySe
   }
   if (step && d.status !== 5 && d.status !== 3 && d.status !== 8) {
     const when = step.at ? `${formatVnDate(step.at)}: ` : '';
-    lines.push(`Cập nhật gần nhất: ${when}${stepNote}${step.department ? ` (${step.department})` : ''}.`);
+    lines.push(`Cập nhật gần nhất: ${when}${stepNote?.replace(/[.;\s]+$/, '')}${step.department ? ` (${step.department})` : ''}.`);
   }
   if (isInProgress(d.status)) choices.push(watchChoice);
   return { text: lines.join('\n'), choices, timeliness: t };

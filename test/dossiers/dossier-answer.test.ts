@@ -39,7 +39,7 @@ describe('composeDossierAnswer', () => {
       QuaTrinhXuLy: [{ NoiDungXuLy: 'Bổ sung giấy xác nhận chỗ ở hợp pháp', ThoiDiemXuLy: '20241119100000', PhongBanXuLy: 'Công an phường' }],
     }), vn('2024-11-20'));
     expect(a.text).toContain('Yêu cầu bổ sung giấy tờ');
-    expect(a.text).toContain('nội dung yêu cầu: Bổ sung giấy xác nhận chỗ ở hợp pháp');
+    expect(a.text).toContain('Bạn cần bổ sung giấy tờ. Nội dung yêu cầu: Bổ sung giấy xác nhận chỗ ở hợp pháp.');
     expect(a.text).toContain('đến Bộ phận Một cửa UBND phường Láng Hạ');
     expect(a.timeliness.overdue).toBe(false);
   });
