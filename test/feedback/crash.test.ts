@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { appendFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -114,6 +114,8 @@ describe('crash safety: embedded store', () => {
     await server.kill('SIGKILL');
     await running;
     expect(outcomes.filter((o) => o.status === 0).length).toBeGreaterThan(0); // the kill really hit mid-burst
+    // A power cut could also leave half a line behind; the restart must shrug it off.
+    appendFileSync(join(dataDir, 'feedback.jsonl'), '{"t":"c","r":{"code":"PA-2026-0009');
 
     server = await startServer(env);
     await verify(server, outcomes, () => EmbeddedFeedbackStore.open(dataDir));
@@ -161,6 +163,13 @@ describe.skipIf(!hasRedis)('crash safety: Redis store', () => {
     await until(() => outcomes.filter((o) => o?.status === 503).length >= 20);
     await redis.restart();
     await running;
+    // 503s are fast, so the burst can end before the server's client has reconnected: wait for its readiness check.
+    let ready = false;
+    while (!ready) {
+      const body = (await fetch(`${server.url}/readyz`).then((r) => r.json(), () => ({}))) as { checks?: { feedback?: boolean } };
+      ready = body.checks?.feedback === true;
+      if (!ready) await new Promise((r) => setTimeout(r, 50));
+    }
     const unavailable = outcomes.filter((o) => o.status === 503).length;
     expect(unavailable).toBeGreaterThanOrEqual(20);
     expect(outcomes.filter((o) => o.status === 0)).toHaveLength(0); // the server itself never dropped a connection
