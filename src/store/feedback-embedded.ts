@@ -67,7 +67,11 @@ export class EmbeddedFeedbackStore implements FeedbackStore {
   private commitCreate(record: FeedbackRecord, tokens: string[], key?: string): void {
     this.records.set(record.code, record);
     if (key) this.byKey.set(key, record.code);
-    for (const older of record.similar) this.links.set(older, [...(this.links.get(older) ?? []), record.code]);
+    for (const older of record.similar) {
+      const list = this.links.get(older);
+      if (list) list.push(record.code);
+      else this.links.set(older, [record.code]);
+    }
     const [, year, n] = record.code.split('-');
     this.seq.set(Number(year), Math.max(this.seq.get(Number(year)) ?? 0, Number(n)));
     if (isOpen(record.status)) {
