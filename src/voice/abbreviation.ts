@@ -43,6 +43,8 @@ export const abbreviations: Record<string, string> = {
   'HKD': 'hộ kinh doanh',
   'MST': 'mã số thuế',
   'SĐT': 'số điện thoại',
+  'ĐT': 'điện thoại',
+  'ĐTDĐ': 'điện thoại di động',
   'STK': 'số tài khoản',
   'NĐ-CP': 'nghị định của Chính phủ',
   'QĐ-TTg': 'quyết định của Thủ tướng Chính phủ',

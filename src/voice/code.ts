@@ -37,6 +37,10 @@ const maskedPhone = new RegExp(`${L}(\\d{2,4})\\*{2,}(\\d{2,4})${R}`, 'gu');
 const procedureCode = new RegExp(`${L}\\d{1,2}\\.\\d{6}${R}`, 'gu');
 /** Hotlines (1900 1234, 1800.1234) and phone numbers starting with 0 or +84. */
 const phone = new RegExp(`${L}(?:\\+84|0)\\d{2,3}[ .]?\\d{3}[ .]?\\d{3,4}${R}|${L}1[89]00[ .]?\\d{3,4}(?:[ .]?\\d{2,4})?${R}`, 'gu');
+/** Landlines and mobiles written in groups: "024.3825.3333", "(024) 3825 3333", "0909-7319-925"; 9 to 11 digits in all. */
+const groupedPhone = new RegExp(`${L}(?:\\(0\\d{1,3}\\)\\s?|0\\d{1,3}[ .-])\\d{2,6}(?:[ .-]\\d{2,4}){0,2}${R}`, 'gu');
+/** Short service numbers after the words that announce them ("tổng đài 1022", "đường dây nóng 111"). */
+const serviceNumber = /(?<=(?:tổng đài|đường dây nóng|hotline|số máy lẻ|máy lẻ|gọi)\s)\d{3,5}(?![\p{L}\p{N}.,])/giu;
 /** Tokens mixing letters and digits, joined by dots or dashes: 000.00.12.H23-241115-0001, PA-2026-000123, CC03. */
 const mixedCode = new RegExp(`${L}(?=[A-Za-zĐđ0-9.\\-/]*\\d)(?=[A-Za-zĐđ0-9.\\-/]*[A-Za-zĐđ])[A-Za-zĐđ0-9]+(?:[.\\-/][A-Za-zĐđ0-9]+)*${R}`, 'gu');
 /** Long digit strings joined by dashes (receipt numbers like 241115-0001). */
@@ -47,7 +51,12 @@ export function rewriteCodes(text: string): string {
   return text
     .replace(maskedPhone, (_m, head: string, tail: string) => `${spellCode(head)}, các số giữa được ẩn, ${spellCode(tail)}`)
     .replace(procedureCode, (m) => spellCode(m))
+    .replace(groupedPhone, (m) => {
+      const digits = m.replace(/\D/g, '');
+      return digits.length >= 9 && digits.length <= 11 ? m.split(/[\s.()-]+/).filter(Boolean).map(spellCode).join(', ') : m;
+    })
     .replace(phone, (m) => (m.startsWith('+84') ? `cộng tám bốn, ${spellPhone(m.slice(3))}` : spellPhone(m)))
+    .replace(serviceNumber, (m) => spellCode(m))
     // The lookaheads may see past the match ("50.000/lần"), so the match itself must mix letters and digits.
     .replace(mixedCode, (m) => (/[A-Za-zĐđ]/.test(m) && /\d/.test(m) ? spellCode(m) : m))
     .replace(digitChain, (m) => spellCode(m));

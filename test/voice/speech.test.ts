@@ -89,6 +89,11 @@ describe('codes', () => {
     ['đường dây nóng 1900 1234', 'đường dây nóng một chín không không, một hai ba bốn'],
     ['số +84912345678', 'số cộng tám bốn, chín một hai, ba bốn năm, sáu bảy tám'],
     ['SĐT 091****678', 'SĐT không chín một, các số giữa được ẩn, sáu bảy tám'],
+    ['Điện thoại: 024.3825.3333', 'Điện thoại: không hai bốn, ba tám hai năm, ba ba ba ba'],
+    ['ĐT: (024) 3825 3333', 'ĐT: không hai bốn, ba tám hai năm, ba ba ba ba'],
+    ['gọi 0909-7319-925', 'gọi không chín không chín, bảy ba một chín, chín hai năm'],
+    ['tổng đài 1022', 'tổng đài một không hai hai'],
+    ['số 026-203016', 'số không hai sáu, hai không ba không một sáu'],
     ['tiếp nhận 241115-0001', 'tiếp nhận hai bốn một một một năm gạch không không không một'],
     ['Trực tiếp 7 ngày', 'Trực tiếp 7 ngày'],
   ])('rewriteCodes %s', (text, spoken) => expect(rewriteCodes(text)).toBe(spoken));
