@@ -32,6 +32,8 @@ export function createEmbeddedProvider(opts: EmbeddedProviderOptions): DossierPr
   let byCode = new Map<string, Dossier>();
   let loadedMtime = -1;
   let loading: Promise<void> | null = null;
+  // The demo file is written only on the very first look: a file an office removes later must not come back as demo data.
+  let firstLook = true;
 
   async function load(): Promise<void> {
     let mtime: number;
@@ -39,14 +41,17 @@ export function createEmbeddedProvider(opts: EmbeddedProviderOptions): DossierPr
       mtime = (await stat(opts.file)).mtimeMs;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new UnavailableError('dossier file', err);
-      if (opts.createDemo === false) {
+      if (opts.createDemo === false || !firstLook) {
         byCode = new Map();
+        loadedMtime = -1;
         return;
       }
+      firstLook = false;
       await writeDemoFile(opts.file, opts.now?.() ?? new Date());
       opts.log?.info({ file: opts.file }, 'created a demo dossiers.json with fictional dossiers');
       mtime = (await stat(opts.file)).mtimeMs;
     }
+    firstLook = false;
     if (mtime === loadedMtime) return;
     let parsed;
     try {

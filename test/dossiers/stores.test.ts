@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync, utimesSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Redis } from 'ioredis';
@@ -32,6 +32,16 @@ describe('embedded provider (DATA_DIR/dossiers.json)', () => {
     expect(statuses).toEqual([4, 4, 5, 9]);
     const late = await p.find(written.dossiers[1].MaHoSo);
     expect(late!.dueAt!.getTime()).toBeLessThan(vn('2026-03-10').getTime());
+  });
+
+  it('a file removed later leaves no dossiers, not the demo ones', async () => {
+    const file = join(tmp(), 'dossiers.json');
+    writeFileSync(file, JSON.stringify([record()]));
+    const p = createEmbeddedProvider({ file });
+    expect(await p.find('000.00.12.H23-241115-0001')).not.toBeNull();
+    rmSync(file);
+    expect(await p.find('000.00.12.H23-241115-0001')).toBeNull();
+    expect(existsSync(file)).toBe(false);
   });
 
   it('does not overwrite an existing file, and re-reads it when it changes', async () => {
