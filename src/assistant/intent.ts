@@ -20,10 +20,10 @@ const W = '(?:[a-z0-9]+ ){0,4}'; // up to four words in between ("cần những 
 const cues: Cue[] = [
   // fees
   { intent: 'fees', weight: 3, pattern: /\b(?:bao nhieu tien|may tien|het bao nhieu|ton bao nhieu|mat bao nhieu(?! ngay| thoi gian| lau)|bao nhieu phi|phi bao nhieu|gia bao nhieu|tien bao nhieu)\b/g },
-  { intent: 'fees', weight: 3, pattern: /\b(?:co mat phi|co mien phi|mien phi khong|co phai nop (?:tien|phi|le phi)|co (?:thu|ton|mat) (?:tien|phi|le phi))\b/g },
+  { intent: 'fees', weight: 3, pattern: /\b(?:mat (?:phi|tien|le phi)|co mat phi|co mien phi|mien phi khong|co phai nop (?:tien|phi|le phi)|co (?:thu|ton|mat) (?:tien|phi|le phi))\b/g },
   { intent: 'fees', weight: 2, pattern: /\b(?:le phi|phi le phi|phi|chi phi|mien phi|muc thu|tien phi|ton kem)\b/g },
   // deadline
-  { intent: 'deadline', weight: 3, pattern: /\b(?:may ngay|bao nhieu ngay|bao lau|bao gio (?:co|thi co|lay|nhan)|khi nao (?:co|thi co|lay|nhan|duoc)|mat bao nhieu thoi gian|lau khong|lau ko|trong bao lau|mat may)\b/g },
+  { intent: 'deadline', weight: 3, pattern: /\b(?:(?:mat|het|ton) (?:may ngay|bao lau|bao nhieu ngay|bao nhieu thoi gian|thoi gian)|may ngay|bao nhieu ngay|bao lau|bao gio (?:co|thi co|lay|nhan)|khi nao (?:co|thi co|lay|nhan|duoc)|mat bao nhieu thoi gian|lau khong|lau ko|trong bao lau|mat may)\b/g },
   { intent: 'deadline', weight: 2, pattern: /\b(?:thoi han giai quyet|thoi gian giai quyet|thoi gian xu ly|thoi han|thoi gian|ngay tra ket qua|hen tra)\b/g },
   // online
   { intent: 'online', weight: 3, pattern: /\b(?:(?:online|truc tuyen|qua mang|tren mang|vneid|qua app|tren app|dich vu cong)(?: [a-z]+){0,3} (?:duoc|duoc khong|khong)|co (?:online|truc tuyen) khong|co the (?:lam|nop|dang ky|thuc hien) (?:[a-z]+ ){0,3}(?:online|truc tuyen))\b/g },
@@ -91,8 +91,13 @@ export function readIntent(folded: string): IntentReading {
   return { intent: best, scores, spans };
 }
 
-/** Words that carry no topic: politeness, pronouns and question glue. Cut before searching. */
-const filler = /\b(?:da|a|oi|cho (?:toi|em|minh|chau) hoi|cho hoi|xin hoi|hoi|toi|em|minh|chau|anh|chi|ban|muon|duoc|dc|khong|ko|k|vay|nhi|nha|thi|la|co|phai|lam|nhu|nao|gi|ve|cua|nay|do|voi|de|nhe|roi|sao|con|mat|het|ton|vay|thu tuc|thu tuc hanh chinh|tthc)\b/g;
+/**
+ * Words that carry no topic: politeness, pronouns and question glue. Cut before deciding whether
+ * a turn names a procedure. Folded forms collide ("bản"/"bạn", "nhà"/"nhé", "hội"/"hỏi", "đỏ"/"đó",
+ * "sao" in "bản sao", "minh" in "chứng minh", "con" the child), so those are only cut in the
+ * positions where they are glue: "cho hỏi", "còn ... thì sao", "... vậy".
+ */
+const filler = /\b(?:da|a|oi|cho (?:toi|em|minh|chau|con) hoi|cho hoi|xin hoi|toi|em|chau|muon|duoc|dc|khong|ko|k|nhi|nhe|thi|la|co|phai|lam|nhu|nao|gi|ve|cua|nay|voi|de|roi|het|ton|thu tuc|thu tuc hanh chinh|tthc)\b|^(?:con|the|vay|ban oi)\b|\b(?:thi sao|the nao|vay|sao|nha|a|nhe)\s*$/g;
 
 /**
  * The topic of the question: the folded text without intent cues and filler, used to decide
@@ -101,7 +106,10 @@ const filler = /\b(?:da|a|oi|cho (?:toi|em|minh|chau) hoi|cho hoi|xin hoi|hoi|to
 export function topicWords(folded: string, reading: IntentReading): string[] {
   const chars = folded.split('');
   for (const [a, b] of reading.spans) for (let i = a; i < b; i++) chars[i] = ' ';
-  return chars.join('').replace(filler, ' ').split(/[^a-z0-9.]+/).filter((w) => w.length > 0 && w !== '.');
+  let text = chars.join('').replace(/[^a-z0-9.\s]+/g, ' ').replace(/\s+/g, ' ').trim();
+  // Twice: cutting a trailing "vậy" can expose a trailing "thì sao".
+  for (let i = 0; i < 2; i++) text = text.replace(filler, ' ').replace(/\s+/g, ' ').trim();
+  return text.split(/[^a-z0-9.]+/).filter((w) => w.length > 0 && w !== '.');
 }
 
 /** Cut cue spans out of a same-length text (the accented form aligned with the folded one). */

@@ -40,7 +40,7 @@ export const rankingSettings = {
 const words = (s: string) => s.split(/[^a-z0-9]+/).filter(Boolean);
 
 /** Words that do not tell procedures apart; ignored when measuring coverage. */
-const glue = new Set(['thu', 'tuc', 'cho', 'cua', 've', 'va', 'hoac', 'doi', 'voi', 'tai', 'o', 'trong', 'khi', 'lam', 'nguoi', 'gi', 'la', 'co', 'khong', 'duoc', 'thi', 'nhu', 'nao', 'bao', 'nhieu', 'tien', 'lau', 'ngay', 'may', 'dau', 'nop', 'giay', 'to', 'so', 'le', 'phi', 'a', 'da', 'oi', 'hoi', 'toi', 'em', 'minh', 'muon']);
+const glue = new Set(['bi', 'thu', 'tuc', 'cho', 'cua', 've', 'va', 'hoac', 'doi', 'voi', 'tai', 'o', 'trong', 'khi', 'lam', 'nguoi', 'gi', 'la', 'co', 'khong', 'duoc', 'thi', 'nhu', 'nao', 'bao', 'nhieu', 'tien', 'lau', 'ngay', 'may', 'dau', 'nop', 'giay', 'to', 'so', 'le', 'phi', 'a', 'da', 'oi', 'hoi', 'toi', 'em', 'minh', 'muon']);
 
 /** Function words skipped when matching phrases, so "khai sinh cho con" does not favour "... cho người ...". */
 const functionWords = new Set(['cho', 'cua', 've', 'va', 'hoac', 'voi', 'tai', 'o', 'trong', 'la', 'co', 'thi', 'nhu', 'nao', 'gi', 'de', 'duoc', 'da', 'a', 'nhung', 'cac', 'mot', 'thu', 'tuc', 'lam', 'can', 'nguoi']);
@@ -55,7 +55,9 @@ const followOnActions: Array<{ name: string; triggers: string[] }> = [
   { name: 'trinh bao mat', triggers: ['mat', 'trinh bao', 'that lac'] },
   { name: 'khoi phuc', triggers: ['khoi phuc'] },
   { name: 'gia han', triggers: ['gia han'] },
-  { name: 'cap lai', triggers: ['lai', 'mat', 'hong', 'rach'] },
+  { name: 'cap lai', triggers: ['lam lai', 'cap lai', 'xin lai', 'mat', 'hong', 'rach'] },
+  { name: 'cap ban sao', triggers: ['ban sao', 'sao y', 'trich luc'] },
+  { name: 'dung', triggers: ['dung', 'ngung'] },
   { name: 'cap doi', triggers: ['doi'] },
   { name: 'doi', triggers: ['doi'] },
   { name: 'dieu chinh', triggers: ['dieu chinh', 'sua', 'thay doi'] },
@@ -101,11 +103,47 @@ export function missesAskedAction(nameWords: string[], queryFolded: string): boo
 }
 
 /** Share of the name's own words that the question uses: "Đổi giấy phép lái xe" over "... của người nước ngoài". */
-export function namePrecision(queryFolded: string, nameWords: string[]): number {
+export function namePrecision(queryWords: Set<string>, nameWords: string[]): number {
   const own = [...new Set(nameWords.filter((w) => !functionWords.has(w)))];
   if (own.length === 0) return 0;
-  const q = new Set(words(queryFolded));
-  return own.filter((w) => q.has(w)).length / own.length;
+  return own.filter((w) => queryWords.has(w)).length / own.length;
+}
+
+export interface Synonym {
+  phrase: string[];
+  means: string[][];
+}
+
+/** Lexicon synonyms folded into word lists, once per lexicon. */
+export function foldSynonyms(list: Array<{ phrase: string; means: string[] }>): Synonym[] {
+  return list.map((s) => ({ phrase: words(foldDiacritics(s.phrase)), means: s.means.map((m) => words(foldDiacritics(m))) }))
+    .filter((s) => s.phrase.length > 0);
+}
+
+/**
+ * The question's distinctive words as units of meaning. An everyday phrase of the lexicon
+ * ("sổ đỏ", "bằng lái xe", "công chứng") is one unit, covered by a name that has the phrase or
+ * any of its official meanings ("giấy chứng nhận quyền sử dụng đất"); every other word is a unit.
+ */
+export function topicUnits(topic: string[], synonyms: Synonym[]): string[][][] {
+  const units: string[][][] = [];
+  const used = new Array<boolean>(topic.length).fill(false);
+  const sorted = [...synonyms].sort((a, b) => b.phrase.length - a.phrase.length);
+  for (const syn of sorted) {
+    for (let i = 0; i + syn.phrase.length <= topic.length; i++) {
+      if (used.slice(i, i + syn.phrase.length).some(Boolean)) continue;
+      if (!syn.phrase.every((w, k) => topic[i + k] === w)) continue;
+      for (let k = 0; k < syn.phrase.length; k++) used[i + k] = true;
+      units.push([syn.phrase, ...syn.means]);
+    }
+  }
+  const seen = new Set<string>();
+  topic.forEach((w, i) => {
+    if (used[i] || glue.has(w) || seen.has(w)) return;
+    seen.add(w);
+    units.push([[w]]);
+  });
+  return units;
 }
 
 /** How far into a name a multi-word action still marks a follow-on ("Cấp điều chỉnh giấy phép..."). */
@@ -165,32 +203,46 @@ export function nameCoverage(queryFolded: string, nameFolded: string): number {
   return q.filter((w) => name.has(w)).length / q.length;
 }
 
+export interface RankOptions {
+  /** The question's topic words (intent cues and filler removed); defaults to all its words. */
+  topic?: string[];
+  /** The index's variant factor for a name (1 when none): kept whole while word scores are compressed. */
+  variantWeight?: (name: string) => number;
+  /** Everyday phrases and the official words they stand for (lexicon synonyms), folded. */
+  synonyms?: Synonym[];
+  /** The question without its intent cues (filler kept: "hết hạn", "bị mất" are action words). */
+  actionText?: string;
+}
+
 export function rankCandidates(
   hits: SearchHit[],
   byCode: Map<string, Procedure>,
   queryFolded: string,
-  topic: string[] = words(queryFolded),
-  /** The index's variant factor for a name (1 when none): kept whole while word scores are compressed. */
-  variantWeight: (name: string) => number = () => 1,
+  opts: RankOptions = {},
 ): Ranking {
+  const topic = opts.topic ?? words(queryFolded);
+  const variantWeight = opts.variantWeight ?? (() => 1);
+  const units = topicUnits(topic, opts.synonyms ?? []);
+  const queryWordSet = new Set([...words(queryFolded), ...units.flatMap((u) => u.flat())]);
   if (hits.length === 0) return { kind: 'none', candidates: [] };
   const top = hits[0].score || 1;
-  const topicText = topic.join(' ');
+  const actionText = opts.actionText ?? topic.join(' ');
   // Phrase runs read the whole question (negations like "không phải" matter) minus function words.
   const queryRunWords = words(queryFolded).filter((w) => !functionWords.has(w));
   const settings = rankingSettings;
   const scored = hits.map((h) => {
     const nameFolded = foldDiacritics(h.name.toLowerCase());
     const nameWords = words(nameFolded);
-    const coverage = nameCoverage(topicText, nameFolded);
+    const nameSet = new Set(nameWords);
+    const coverage = units.length === 0 ? 0 : units.filter((u) => u.some((alt) => alt.every((w) => nameSet.has(w)))).length / units.length;
     const variant = variantWeight(h.name);
     let score = Math.pow(Math.max(h.score, 0) / variant / top, settings.textExponent) * variant;
     const run = longestRun(queryRunWords, nameWords.filter((w) => !functionWords.has(w)));
     if (run >= 2) score *= 1 + settings.phraseBonus * (run - 1);
-    if (unaskedAction(nameWords, queryFolded)) score *= settings.actionPenalty;
-    if (missesAskedAction(nameWords, queryFolded)) score *= settings.actionPenalty;
+    if (unaskedAction(nameWords, actionText)) score *= settings.actionPenalty;
+    if (missesAskedAction(nameWords, actionText)) score *= settings.actionPenalty;
     score *= 0.7 + 0.3 * coverage;
-    score *= 1 - settings.precisionWeight + settings.precisionWeight * namePrecision(queryFolded, nameWords);
+    score *= 1 - settings.precisionWeight + settings.precisionWeight * namePrecision(queryWordSet, nameWords);
     return { code: h.code, label: h.name, score, coverage, nameFolded };
   });
   scored.sort((a, b) => b.score - a.score);

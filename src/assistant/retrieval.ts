@@ -3,8 +3,8 @@ import type { Lexicon } from '../search/lexicon.js';
 import { foldDiacritics, normalizeText } from '../search/normalize.js';
 import type { ProcedureIndex } from '../search/procedure-index.js';
 import { VariantRule } from '../search/variant.js';
-import { readIntent, topicWords } from './intent.js';
-import { rankCandidates, type Ranking } from './ranking.js';
+import { readIntent, topicWords, withoutSpans } from './intent.js';
+import { foldSynonyms, rankCandidates, type Ranking } from './ranking.js';
 
 /**
  * Retrieval as the assistant sees it: the index's text match, then the ranking rules of
@@ -22,12 +22,17 @@ export function createRetrieval(deps: { procedures: Procedure[]; index: Procedur
   const byCode = new Map(deps.procedures.map((p) => [p.code, p]));
   const variants = new VariantRule(deps.lexicon);
   const nameGroups = new Map(deps.procedures.map((p) => [p.name, variants.groupsOfName(p.name)]));
+  const synonyms = foldSynonyms(deps.lexicon.synonyms);
 
   async function rank(normalized: string, folded: string, topic: string[], limit = 12): Promise<Ranking> {
     const hits = await deps.index.search(normalized, { limit: Math.max(limit, 12) });
     const asked = variants.groupsOfQuestion(normalized);
-    const ranking = rankCandidates(hits, byCode, folded, topic,
-      (name) => variants.weight(nameGroups.get(name) ?? variants.groupsOfName(name), asked));
+    const ranking = rankCandidates(hits, byCode, folded, {
+      topic,
+      variantWeight: (name) => variants.weight(nameGroups.get(name) ?? variants.groupsOfName(name), asked),
+      synonyms,
+      actionText: withoutSpans(folded, readIntent(folded).spans),
+    });
     return { ...ranking, candidates: ranking.candidates.slice(0, limit) };
   }
 

@@ -79,4 +79,11 @@ describe('topic words', () => {
   it('keeps the procedure words of a new question', () => {
     expect(topic('lệ phí đăng ký kết hôn')).toEqual(['dang', 'ky', 'ket', 'hon']);
   });
+  it('keeps words whose folded form collides with filler', () => {
+    expect(topic('xin cấp lại sổ đỏ')).toContain('do');
+    expect(topic('cấp bản sao giấy khai sinh')).toEqual(expect.arrayContaining(['ban', 'sao']));
+    expect(topic('rút bảo hiểm xã hội một lần')).toContain('hoi');
+    expect(topic('đăng ký nhận cha mẹ con')).toContain('con');
+    expect(topic('giấy phép xây dựng nhà ở')).toContain('nha');
+  });
 });
