@@ -97,6 +97,15 @@ describe('answers composed from the record', () => {
     });
   });
 
+  it('says when the record accepts the dossier regardless of residence', () => {
+    const anywhere = procedures.filter((p) => [...p.steps, ...p.requirements, ...p.methods.map((m) => m.note ?? '')]
+      .some((t) => /không phụ thuộc (vào )?nơi cư trú/i.test(t)));
+    expect(anywhere.length).toBeGreaterThan(0);
+    for (const p of anywhere) expect(text(p, 'where'), p.code).toMatch(/Nơi cư trú: .*không phụ thuộc (vào )?nơi cư trú/i);
+    const local = byCode.get('1.004194')!;
+    expect(text(local, 'where')).not.toMatch(/Nơi cư trú:/);
+  });
+
   it('golden: temporary residence fees and duration (1.004194)', () => {
     const p = byCode.get('1.004194')!;
     expect(text(p, 'fees')).toMatch(/Nộp trực tuyến: 7\.000 đồng\/lần đăng ký/);

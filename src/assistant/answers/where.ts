@@ -13,9 +13,14 @@ export function residenceRule(p: Procedure): string | null {
   for (const text of recordTexts(p)) {
     const m = anywhere.exec(text);
     if (!m) continue;
-    const start = Math.max(0, text.lastIndexOf('.', m.index) + 1);
+    // The sentence around the phrase, cut so the phrase itself always survives.
+    const sentenceStart = Math.max(0, text.lastIndexOf('.', m.index) + 1);
     const endDot = text.indexOf('.', m.index);
-    return clip(text.slice(start, endDot < 0 ? undefined : endDot + 1), 300);
+    const end = endDot < 0 ? text.length : endDot + 1;
+    let start = Math.max(sentenceStart, m.index - 160);
+    if (start > sentenceStart) start = text.indexOf(' ', start) + 1 || start;
+    const sentence = text.slice(start, end).trim();
+    return `${start > sentenceStart ? '…' : ''}${clip(sentence, 300)}`;
   }
   return null;
 }
