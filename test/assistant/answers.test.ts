@@ -169,3 +169,19 @@ describe('channel limits and "xem thêm"', () => {
     for (const line of numbered) expect(parts.some((p) => p.includes(line))).toBe(true);
   });
 });
+
+describe('steps are paginated, never shortened', () => {
+  it('keeps every word of every step across the parts', () => {
+    const long = procedures.reduce((a, b) => (a.steps.join(' ').length >= b.steps.join(' ').length ? a : b));
+    let fitted = fitAnswer(composeAnswer(long, 'steps'), 2000);
+    const parts = [fitted.text];
+    while (fitted.more) {
+      fitted = continueAnswer(fitted.more, 2000);
+      parts.push(fitted.text);
+    }
+    const shown = parts.join(' ').replace(/\s+/g, ' ');
+    for (const step of long.steps) {
+      for (const word of step.replace(/\s+/g, ' ').split(' ').filter((w) => w.length > 6)) expect(shown).toContain(word);
+    }
+  });
+});

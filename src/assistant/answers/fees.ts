@@ -9,7 +9,7 @@ import { clip, foot, head, mergeByText, methodsInOrder, type Answer } from './ca
  */
 export function feeText(m: Method): string {
   const amounts = m.fees.map(formatFee);
-  const note = m.note ? clip(unwrap(m.note), 500) : null;
+  const note = m.note ? clip(unwrap(m.note), 900) : null;
   if (amounts.length > 0) {
     const allZero = m.fees.every((f) => f.amount === 0);
     if (allZero) return note ? `không thu theo bảng phí; theo ghi chú của thủ tục: ${note}` : 'không thu phí, lệ phí';

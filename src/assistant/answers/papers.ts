@@ -25,7 +25,7 @@ export function papersAnswer(p: Procedure): Answer {
   const lines: string[] = [];
   for (const [group, papers] of groups) {
     if (group) lines.push(`${clip(group, 200)}:`);
-    papers.forEach((paper, i) => lines.push(`${i + 1}. ${clip(paper.name, 300)}${counts(paper)}`));
+    papers.forEach((paper, i) => lines.push(`${i + 1}. ${clip(paper.name, 600)}${counts(paper)}`));
   }
   return { head: head(p, 'Giấy tờ cần nộp của'), lines, foot: foot(p) };
 }
