@@ -21,7 +21,9 @@ const cues: Cue[] = [
   // fees
   { intent: 'fees', weight: 3, pattern: /\b(?:bao nhieu tien|may tien|het bao nhieu|ton bao nhieu|mat bao nhieu(?! ngay| thoi gian| lau)|bao nhieu phi|phi bao nhieu|gia bao nhieu|tien bao nhieu)\b/g },
   { intent: 'fees', weight: 3, pattern: /\b(?:mat (?:phi|tien|le phi)|co mat phi|co mien phi|mien phi khong|co phai nop (?:tien|phi|le phi)|co (?:thu|ton|mat) (?:tien|phi|le phi))\b/g },
-  { intent: 'fees', weight: 2, pattern: /\b(?:le phi|phi le phi|phi|chi phi|mien phi|muc thu|tien phi|ton kem)\b/g },
+  { intent: 'fees', weight: 2, pattern: /\b(?:le phi|phi le phi|phi va le phi|chi phi|mien phi|muc thu|tien phi|ton kem)\b/g },
+  // "phí" alone folds like "phi" in "phi dự án" (non-project): a weak cue.
+  { intent: 'fees', weight: 1, pattern: /\bphi\b/g },
   // deadline
   { intent: 'deadline', weight: 3, pattern: /\b(?:(?:mat|het|ton) (?:may ngay|bao lau|bao nhieu ngay|bao nhieu thoi gian|thoi gian)|may ngay|bao nhieu ngay|bao lau|bao gio (?:co|thi co|lay|nhan)|khi nao (?:co|thi co|lay|nhan|duoc)|mat bao nhieu thoi gian|lau khong|lau ko|trong bao lau|mat may)\b/g },
   { intent: 'deadline', weight: 2, pattern: /\b(?:thoi han giai quyet|thoi gian giai quyet|thoi gian xu ly|thoi han|thoi gian|ngay tra ket qua|hen tra)\b/g },
@@ -33,7 +35,7 @@ const cues: Cue[] = [
   { intent: 'where', weight: 2, pattern: /\b(?:noi nop|noi tiep nhan|dia chi|co quan (?:co tham quyen|thuc hien|tiep nhan|giai quyet)|tham quyen|dia diem|nop o|nop tai|co quan)\b/g },
   // papers
   { intent: 'papers', weight: 3, pattern: new RegExp(`\\b(?:(?:giay to|ho so|tai lieu|thanh phan) ${W}(?:gi|nao|gom)|can ${W}gi|gom ${W}(?:gi|nhung gi)|chuan bi ${W}gi|mang ${W}gi|mang theo|nop ${W}(?:giay to|ho so) gi|thanh phan ho so|bo ho so|ho so gom|can nhung gi|can giay to|ky gi)\\b`, 'g') },
-  { intent: 'papers', weight: 2, pattern: /\b(?:giay to|thanh phan|mau don|to khai|so luong ho so|ho so can)\b/g },
+  { intent: 'papers', weight: 2, pattern: /\b(?:giay to|thanh phan|mau don|to khai|so luong ho so|ho so can|cho biet ho so|^ho so (?:de nghi|dang ky|xin))\b/g },
   // steps
   { intent: 'steps', weight: 3, pattern: new RegExp(`\\b(?:cac buoc|nhung buoc|buoc nao|may buoc|trinh tu|quy trinh|cach thuc thuc hien|(?:lam|thuc hien|tien hanh) ${W}(?:nhu the nao|the nao|ra sao)|cach lam|lam sao|lam the nao|thu tuc ${W}(?:nhu the nao|the nao|ra sao))\\b`, 'g') },
   { intent: 'steps', weight: 1, pattern: /\b(?:nhu the nao|the nao|ra sao|huong dan)\b/g },
@@ -49,8 +51,8 @@ const cues: Cue[] = [
   // smalltalk
   { intent: 'smalltalk', weight: 2, pattern: /^(?:xin chao|chao|hello|hi|helo|alo|hey|cam on|thank|thanks|tks|ok|oke|vang|da vang|tam biet|bye|tro giup|giup (?:toi|minh|em)|help|huong dan su dung|ban la ai|ban lam duoc gi|ban giup duoc gi|menu|start|\/start|\/help)\b/g },
   { intent: 'smalltalk', weight: 1, pattern: /\b(?:xin chao|cam on|ban la ai|ban lam duoc gi|ban giup duoc gi|giup duoc gi)\b/g },
-  // out of scope: everyday topics the procedure records never cover
-  { intent: 'out_of_scope', weight: 4, pattern: /\b(?:ty gia|gia vang|gia xang|thoi tiet|troi (?:co )?mua|mua khong|nang nong|du bao|bong da|xo so|chung khoan|gia (?:do la|usd|bitcoin)|ket qua (?:xo so|bong da|tran)|nau an|mon an|bai hat|phim|truyen cuoi|ke chuyen|may gio roi|hom nay (?:la )?thu may)\b/g },
+  // Everyday topics win only when nothing in the question asks about a procedure ("kinh doanh xổ số" is one).
+  { intent: 'out_of_scope', weight: 1.5, pattern: /\b(?:ty gia|gia vang|gia xang|thoi tiet|troi (?:co )?mua|mua khong|nang nong|du bao|bong da|xo so|chung khoan|gia (?:do la|usd|bitcoin)|ket qua (?:xo so|bong da|tran)|nau an|mon an|bai hat|phim|truyen cuoi|ke chuyen|may gio roi|hom nay (?:la )?thu may)\b/g },
 ];
 
 /** Listed order breaks ties: the narrower question wins over the broader one. */
