@@ -35,6 +35,10 @@ export const rankingSettings = {
   actionPenalty: 0.8,
   /** Weight of the share of the name's words found in the question (shorter, exact names first). */
   precisionWeight: 0.2,
+  /** Names longer than this many words are not held back further for their length. */
+  precisionCap: 100,
+  /** Weight of the share of the question's words that the name covers. */
+  coverageWeight: 0.3,
 };
 
 const words = (s: string) => s.split(/[^a-z0-9]+/).filter(Boolean);
@@ -103,10 +107,10 @@ export function missesAskedAction(nameWords: string[], queryFolded: string): boo
 }
 
 /** Share of the name's own words that the question uses: "Đổi giấy phép lái xe" over "... của người nước ngoài". */
-export function namePrecision(queryWords: Set<string>, nameWords: string[]): number {
+export function namePrecision(queryWords: Set<string>, nameWords: string[], cap = Infinity): number {
   const own = [...new Set(nameWords.filter((w) => !functionWords.has(w)))];
   if (own.length === 0) return 0;
-  return own.filter((w) => queryWords.has(w)).length / own.length;
+  return Math.min(1, own.filter((w) => queryWords.has(w)).length / Math.min(own.length, cap));
 }
 
 export interface Synonym {
@@ -241,8 +245,8 @@ export function rankCandidates(
     if (run >= 2) score *= 1 + settings.phraseBonus * (run - 1);
     if (unaskedAction(nameWords, actionText)) score *= settings.actionPenalty;
     if (missesAskedAction(nameWords, actionText)) score *= settings.actionPenalty;
-    score *= 0.7 + 0.3 * coverage;
-    score *= 1 - settings.precisionWeight + settings.precisionWeight * namePrecision(queryWordSet, nameWords);
+    score *= 1 - settings.coverageWeight + settings.coverageWeight * coverage;
+    score *= 1 - settings.precisionWeight + settings.precisionWeight * namePrecision(queryWordSet, nameWords, settings.precisionCap);
     return { code: h.code, label: h.name, score, coverage, nameFolded };
   });
   scored.sort((a, b) => b.score - a.score);
