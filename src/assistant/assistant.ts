@@ -8,7 +8,7 @@ import { createRetrieval } from './retrieval.js';
 import { readIntent, topicWords } from './intent.js';
 import type { SessionState, SessionStore } from './session.js';
 import type { Skill, SkillContext } from './skill.js';
-import { fallbackReply, notFoundReply, outOfScopeReply, smalltalkReply } from './smalltalk.js';
+import { fallbackReply, helpReply, notFoundReply, outOfScopeReply, smalltalkReply } from './smalltalk.js';
 import type { Assistant, AssistantResult, Intent, Reply, Turn } from './turn.js';
 
 export interface AssistantDeps {
@@ -73,6 +73,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     }
 
     const reading = readIntent(folded);
+    if (!/[a-z0-9]/.test(folded)) return plain('smalltalk', helpReply());
 
     // 2. A procedure code wins.
     for (const m of folded.matchAll(codePattern)) {
@@ -106,6 +107,11 @@ export function createAssistant(deps: AssistantDeps): Assistant {
           : procedureIntent((session.pendingIntent as Intent | null) ?? null);
         session.pendingChoices = undefined;
         if (p) return answer(session, p, intent, choices.map((c) => c.code), limit, folded);
+      }
+      // Only an aspect ("còn lệ phí?") and no pick: ask the same question again for that aspect.
+      if (reading.intent && procedureIntents.has(reading.intent) && topicWords(folded, reading).length === 0) {
+        const again = choices.map((c) => ({ code: c.code, label: c.name, score: 0, coverage: 0 }));
+        return clarify(session, again, reading.intent, choices.map((c) => c.code));
       }
       session.pendingChoices = undefined; // anything else is a new question
     }

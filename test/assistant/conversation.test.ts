@@ -85,6 +85,20 @@ describe('clarification', () => {
     expect(textOf(r)).toMatch(/chưa tìm thấy thủ tục khớp/);
   });
 
+  it('asks again for a new aspect when the reply only changes the question', async () => {
+    const say = conversation();
+    const ask = await say('trình báo mất hộ chiếu nộp ở đâu');
+    expect(ask.clarify).toBe(true);
+    const again = await say('còn lệ phí thì sao?');
+    expect(again).toMatchObject({ clarify: true, intent: 'fees', code: null });
+    expect(again.codes).toEqual(ask.codes.slice(0, ask.replies[0].choices!.length));
+    expect(await say('1')).toMatchObject({ clarify: false, intent: 'fees', code: ask.codes[0] });
+  });
+
+  it('an empty or punctuation-only message gets help, not an error', async () => {
+    for (const text of ['', '   ', '???']) expect(await alone(text)).toMatchObject({ intent: 'smalltalk', code: null });
+  });
+
   it('treats a new question after a clarifying question as new', async () => {
     const say = conversation();
     await say('trình báo mất hộ chiếu nộp ở đâu');
