@@ -33,7 +33,7 @@ export interface ProcedureIndex {
 }
 
 /** Bump when tokenization or the schema changes, so old snapshots are not reused. */
-const ENGINE_VERSION = 'b1-search-3';
+const ENGINE_VERSION = 'b1-search-4';
 
 /** Field weights. The name says what a procedure is; aliases are the lexicon's everyday names. */
 export const FIELD_BOOST = { code: 20, nameBi: 3, nameUni: 1.5, nameNote: 0.5, alias: 2.5, field: 0.4 } as const;
@@ -70,6 +70,7 @@ interface IndexedDoc {
 interface Snapshot {
   hash: string;
   vocabulary: Array<[string, number]>;
+  bigrams: string[];
   raw: RawData;
 }
 
@@ -92,22 +93,25 @@ export async function buildProcedureIndex(
   const stop = new StopList(lexicon, corpusSyllables(docs));
   const baseCtx: TermContext = { lexicon, stop };
 
-  let vocabulary: Map<string, number> | undefined;
+  let words: Vocabulary | undefined;
   let raw: RawData | undefined;
   if (opts.snapshotPath) {
     const snap = await readSnapshot(opts.snapshotPath);
     if (snap?.hash === hash) {
-      vocabulary = new Map(snap.vocabulary);
+      words = { counts: new Map(snap.vocabulary), bigrams: new Set(snap.bigrams) };
       raw = snap.raw;
     }
   }
   const origin = raw ? 'snapshot' : 'built';
-  vocabulary ??= buildVocabulary(docs, baseCtx, lexicon);
-  const ctx: TermContext = { ...baseCtx, synonyms: opts.synonyms !== false, spelling: opts.spelling === false ? undefined : new Spelling(vocabulary) };
+  words ??= buildVocabulary(docs, lexicon);
+  const spelling = opts.spelling === false ? undefined : new Spelling(words.counts, words.bigrams);
+  const ctx: TermContext = { ...baseCtx, synonyms: opts.synonyms !== false, spelling };
   const db = createDb(ctx);
   if (raw) load(db, raw);
   else await insertMultiple(db, docs, 500);
-  if (!raw && opts.snapshotPath) await writeSnapshot(opts.snapshotPath, { hash, vocabulary: [...vocabulary], raw: save(db) });
+  if (!raw && opts.snapshotPath) {
+    await writeSnapshot(opts.snapshotPath, { hash, vocabulary: [...words.counts], bigrams: [...words.bigrams], raw: save(db) });
+  }
 
   const variants = new VariantRule(lexicon);
   const names = new Map(docs.map((d) => [d.code, { name: d.name, groups: variants.groupsOfName(d.name) }]));
@@ -188,20 +192,32 @@ function corpusSyllables(docs: IndexedDoc[]): Set<string> {
   return out;
 }
 
-function buildVocabulary(docs: IndexedDoc[], ctx: TermContext, lexicon: Lexicon): Map<string, number> {
+interface Vocabulary {
+  /** Folded syllable -> how many times it occurs in indexed text. */
+  counts: Map<string, number>;
+  /** Folded adjacent syllable pairs ("thuong tru"), for typo repair in context. */
+  bigrams: Set<string>;
+}
+
+function buildVocabulary(docs: IndexedDoc[], lexicon: Lexicon): Vocabulary {
   const vocabulary = new Map<string, number>();
+  const bigrams = new Set<string>();
   const add = (w: string, n = 1) => vocabulary.set(w, (vocabulary.get(w) ?? 0) + n);
   for (const d of docs) {
     for (const text of [d.name, d.alias, d.field]) {
-      for (const run of wordRuns(text, { lexicon }, true)) for (const w of run) add(w.folded);
+      for (const run of wordRuns(text, { lexicon }, true)) {
+        for (let i = 0; i < run.length; i++) {
+          add(run[i].folded);
+          if (i > 0) bigrams.add(`${run[i - 1].folded} ${run[i].folded}`);
+        }
+      }
     }
   }
   // Filler and lexicon words are known words too: never "repair" them into something else.
   const known = [...lexicon.stopPhrases, ...lexicon.abbreviations.keys(), ...lexicon.abbreviations.values(),
     ...lexicon.synonyms.map((s) => s.phrase)];
   for (const phrase of known) for (const w of foldDiacritics(phrase).split(/[^\p{L}\p{N}]+/u)) if (w) add(w, 0);
-  void ctx;
-  return vocabulary;
+  return { counts: vocabulary, bigrams };
 }
 
 function contentHash(docs: IndexedDoc[], lexicon: Lexicon): string {
@@ -213,6 +229,7 @@ function contentHash(docs: IndexedDoc[], lexicon: Lexicon): string {
 const snapshotSchema = z.object({
   hash: z.string(),
   vocabulary: z.array(z.tuple([z.string(), z.number()])),
+  bigrams: z.array(z.string()),
   raw: z.record(z.string(), z.unknown()),
 });
 

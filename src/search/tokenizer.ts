@@ -70,8 +70,9 @@ export function wordRuns(text: string, ctx: TermContext, accented: boolean): Wor
     if (run.length) runs.push(run);
     run = [];
   };
-  for (const m of normalized.matchAll(PIECE)) {
-    const piece = m[0];
+  const pieces = [...normalized.matchAll(PIECE)].map((m) => m[0]);
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i];
     if (!/[\p{L}\p{N}]/u.test(piece)) {
       flush();
       continue;
@@ -79,7 +80,8 @@ export function wordRuns(text: string, ctx: TermContext, accented: boolean): Wor
     let folded = foldWord(piece);
     let word = accented ? piece : folded;
     if (ctx.spelling && !ctx.spelling.has(folded)) {
-      const fixed = ctx.spelling.correct(folded);
+      const next = pieces[i + 1];
+      const fixed = ctx.spelling.correct(folded, run.at(-1)?.folded, next ? foldWord(next) : undefined);
       if (fixed) {
         folded = fixed;
         word = fixed;

@@ -89,6 +89,15 @@ describe('spelling', () => {
     expect(spelling.correct(typo)).toBe(fixed);
   });
 
+  it('prefers the repair that forms a known word with its neighbours, then a swap', () => {
+    const vocab = new Map([['thong', 500], ['thuong', 20], ['tru', 30], ['tin', 40]]);
+    const plain = new Spelling(vocab);
+    expect(plain.correct('thoung')).toBe('thuong'); // a swap beats the more frequent "thong"
+    const inContext = new Spelling(vocab, new Set(['thong tin', 'thuong tru']));
+    expect(inContext.correct('thonng', undefined, 'tin')).toBe('thong');
+    expect(inContext.correct('thuonng', undefined, 'tru')).toBe('thuong');
+  });
+
   it('never touches a known word or a number', () => {
     expect(spelling.correct('sinh')).toBeNull();
     expect(spelling.correct('2024')).toBeNull();
