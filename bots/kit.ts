@@ -32,7 +32,7 @@ export function channelKit(services: Services): ChannelKit {
     services.closers.push(async () => { client.disconnect(); });
     services.readinessChecks.push({ name: 'channels-redis', check: async () => client.status === 'ready' });
   }
-  const queue = createWorkQueue({ concurrency: 32, limit: 20_000, log });
+  const queue = createWorkQueue({ concurrency: 2, limit: 50_000, log });
   // Channels are built after the stores, and closers run in reverse, so queued replies finish before stores close.
   services.closers.push(() => queue.idle());
   const kit: ChannelKit = {

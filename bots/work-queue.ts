@@ -40,7 +40,9 @@ export function createWorkQueue(opts: { concurrency?: number; limit?: number; lo
       const tasks = perKey.get(key)!;
       const task = tasks[0];
       running++;
-      task()
+      // Start on a later turn of the event loop so webhook requests already waiting are acknowledged first.
+      new Promise<void>((resolve) => setImmediate(resolve))
+        .then(task)
         .catch((err: unknown) => opts.log?.error({ err, key: key.split(':')[0] }, 'channel task failed'))
         .finally(() => {
           running--;

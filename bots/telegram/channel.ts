@@ -7,6 +7,7 @@ import { UndeliverableError, type Notification } from '../../src/notify/notifica
 import type { Services } from '../../src/services.js';
 import { answerTurn, greeting, onlyText, sessionKey, voiceNotUnderstood } from '../conversation.js';
 import { channelKit } from '../kit.js';
+import { jsonFetch } from '../json-fetch.js';
 import { limitPerUser } from '../rate-limit.js';
 import { safeEqual } from '../secret.js';
 import { renderTelegram, type TelegramMessage } from './render.js';
@@ -29,8 +30,8 @@ export function createTelegramChannel(services: Services): Channel | null {
   if (!token) return null;
   const secret = config.TELEGRAM_WEBHOOK_SECRET;
   const kit = channelKit(services);
-  // Node's own fetch (undici: pooled keep-alive connections) instead of grammY's bundled node-fetch.
-  const bot = new Bot(token, { client: { apiRoot: config.TELEGRAM_API_ROOT, fetch: globalThis.fetch as unknown as ApiClientFetch } });
+  // A lean keep-alive JSON client instead of grammY's bundled node-fetch (see json-fetch.ts).
+  const bot = new Bot(token, { client: { apiRoot: config.TELEGRAM_API_ROOT, fetch: jsonFetch as unknown as ApiClientFetch } });
   const botId = token.split(':')[0];
 
   const send = async (chatId: string | number, messages: TelegramMessage[]) => {
@@ -54,7 +55,6 @@ export function createTelegramChannel(services: Services): Channel | null {
       messageId: String(ctx.msg?.message_id ?? ctx.update.update_id),
       text,
     };
-    await ctx.api.sendChatAction(chatId, 'typing').catch(() => undefined);
     await sendReplies(chatId, await answerTurn(services, turn));
   };
 

@@ -1,0 +1,141 @@
+/**
+ * Webhook load test: Telegram updates with distinct update_ids and chats, POSTed on loopback at a
+ * fixed overall rate, to the real server (real assistant, real knowledge) whose Telegram API root
+ * points at a stub Bot API on loopback. Prints one JSON object.
+ *
+ *   npx tsx bench/webhooks.ts [--rate 1000] [--duration 30] [--connections 64]
+ *
+ * The server runs in a child process so the load generator and the stub do not share its event
+ * loop. Latency is the webhook's answer time (check, dedupe, enqueue, 200); the assistant's replies
+ * are sent from the queue afterwards, and the report says how many arrived at the stub and how long
+ * the queue took to drain after the load stopped.
+ */
+import autocannon from 'autocannon';
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const token = '123456:BENCH-token';
+const secret = 'bench-secret';
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+async function runServer(): Promise<void> {
+  const { readConfig } = await import('../src/config.js');
+  const { createLogger } = await import('../src/log.js');
+  const { createServer: createApp, createServices } = await import('../src/main.js');
+  const { channelKit } = await import('../bots/kit.js');
+  const config = readConfig({ ...process.env, LOG_LEVEL: 'silent' });
+  const services = await createServices(config, createLogger('silent'));
+  // Distinct chats, but a benchmark must not be throttled by the per-user limit either.
+  channelKit(services).rateLimitPerMinute = 1_000_000;
+  const app = await createApp(services);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as { port: number };
+  process.send!({ port });
+  process.on('message', async (m: { drain?: boolean }) => {
+    if (!m.drain) return;
+    const started = Date.now();
+    const backlog = channelKit(services).queue.size;
+    await channelKit(services).queue.idle();
+    process.send!({ drained: true, drainMs: Date.now() - started, backlog, rss: process.memoryUsage().rss });
+    await app.close();
+    process.exit(0);
+  });
+}
+
+/** A Bot API stand-in on loopback: answers every method, counts sendMessage. */
+function stubTelegram(): Promise<{ url: string; sent: () => number; close: () => void }> {
+  let sent = 0;
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const method = req.url?.split('/').pop();
+      let result: unknown = true;
+      if (method === 'getMe') result = { id: 123456, is_bot: true, first_name: 'Bench', username: 'bench_bot' };
+      if (method === 'sendMessage') {
+        sent++;
+        result = { message_id: sent, date: 0, chat: { id: 1, type: 'private' }, text: '' };
+      }
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ ok: true, result }));
+    });
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
+    const { port } = server.address() as { port: number };
+    resolve({ url: `http://127.0.0.1:${port}`, sent: () => sent, close: () => server.close() });
+  }));
+}
+
+const questions = [
+  'lệ phí đăng ký khai sinh', 'làm căn cước cần giấy tờ gì', 'đăng ký thường trú mất bao lâu',
+  'cấp lại giấy phép lái xe nộp ở đâu', 'xin chào', 'thủ tục đăng ký kết hôn', 'chung thuc ban sao bao nhieu tien',
+];
+
+async function main(): Promise<void> {
+  const rate = arg('rate', 1000);
+  const duration = arg('duration', 30);
+  const connections = arg('connections', 64);
+  const stub = await stubTelegram();
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-webhooks-'));
+  const child: ChildProcess = fork(import.meta.filename, ['--server'], {
+    execArgv: process.execArgv,
+    env: { ...process.env, TELEGRAM_BOT_TOKEN: token, TELEGRAM_WEBHOOK_SECRET: secret, TELEGRAM_API_ROOT: stub.url, DATA_DIR: dataDir, REDIS_URL: '' },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const port = await new Promise<number>((resolve) => child.once('message', (m: { port: number }) => resolve(m.port)));
+
+  let updateId = 1;
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections,
+    overallRate: rate,
+    duration,
+    requests: [{
+      method: 'POST',
+      path: '/webhooks/telegram',
+      headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret },
+      setupRequest: (req) => {
+        const id = updateId++;
+        const chat = 100_000 + id;
+        return {
+          ...req,
+          body: JSON.stringify({
+            update_id: id,
+            message: { message_id: id, date: 1_763_000_000, chat: { id: chat, type: 'private' }, from: { id: chat, is_bot: false, first_name: 'B' }, text: questions[id % questions.length] },
+          }),
+        };
+      },
+    }],
+  });
+
+  child.send({ drain: true });
+  const drained = await new Promise<{ drainMs: number; backlog: number; rss: number }>((resolve) =>
+    child.on('message', (m: { drained?: boolean; drainMs: number; backlog: number; rss: number }) => { if (m.drained) resolve(m); }));
+  stub.close();
+  rmSync(dataDir, { recursive: true, force: true });
+
+  const non2xx = result.non2xx;
+  process.stdout.write(`${JSON.stringify({
+    bench: 'webhooks',
+    channel: 'telegram',
+    target: { ratePerSecond: rate, durationSeconds: duration, p99Ms: 100, errors: 0 },
+    requests: result.requests.total,
+    ratePerSecond: Math.round(result.requests.average),
+    latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
+    errors: result.errors + result.timeouts + non2xx,
+    detail: { socketErrors: result.errors, timeouts: result.timeouts, non2xx, status2xx: result['2xx'] },
+    replies: { sentToStub: stub.sent(), backlogWhenLoadStopped: drained.backlog, drainMs: drained.drainMs },
+    serverRssMb: Math.round(drained.rss / 1024 / 1024),
+    machine: { cpus: cpus().length, loadavg1m: Number(loadavg()[0].toFixed(2)), note: '2 cores shared with other engineers running builds and tests: figures taken under contention' },
+  })}\n`);
+}
+
+if (process.argv.includes('--server')) await runServer();
+else await main();
