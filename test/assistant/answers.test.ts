@@ -185,3 +185,21 @@ describe('steps are paginated, never shortened', () => {
     }
   });
 });
+
+describe('a channel listed several times', () => {
+  it('gives all its durations on one line and says the record does not tell the cases apart', () => {
+    const base = byCode.get('1.004194')!;
+    const note = 'Thông tư số 60/2023/TT-BTC quy định mức thu lệ phí.';
+    const p: Procedure = {
+      ...base,
+      methods: [
+        { channel: 'truc_tiep', duration: { value: 2, unit: 'ngày làm việc' }, fees: [], note },
+        { channel: 'truc_tiep', duration: { value: 1, unit: 'giờ' }, fees: [], note },
+      ],
+    };
+    const t = text(p, 'deadline');
+    expect(t).toMatch(/Nộp trực tiếp: 2 ngày làm việc; 1 giờ \(tùy trường hợp/);
+    const distinct: Procedure = { ...p, methods: p.methods.map((m, i) => ({ ...m, note: i === 0 ? 'Xe đăng ký lần đầu.' : 'Xe đã có biển số.' })) };
+    expect(text(distinct, 'deadline')).toMatch(/2 ngày làm việc \(Xe đăng ký lần đầu\.\); 1 giờ \(Xe đã có biển số\.\)/);
+  });
+});
