@@ -1,4 +1,4 @@
-import type { Procedure } from '../../knowledge/procedure.js';
+import type { Method, Procedure } from '../../knowledge/procedure.js';
 import { formatFee } from '../money.js';
 import { channelLabel, clip, foot, methodsInOrder, type Answer } from './card.js';
 import { formatDuration } from './deadline.js';
@@ -9,13 +9,16 @@ export function overviewAnswer(p: Procedure): Answer {
   if (p.field) lines.push(`- Lĩnh vực: ${p.field}`);
   if (p.levels.length) lines.push(`- Cấp thực hiện: ${p.levels.join(', ')}`);
   if (p.agencies.length) lines.push(`- Cơ quan thực hiện: ${p.agencies.join('; ')}`);
-  const methods = methodsInOrder(p);
-  for (const m of methods) {
-    const parts: string[] = [];
-    parts.push(m.duration ? `thời hạn ${formatDuration(m.duration)}` : 'không ghi thời hạn');
-    if (m.fees.length) parts.push(`phí, lệ phí ${m.fees.map(formatFee).join('; ')}`);
-    else if (m.note) parts.push(`phí, lệ phí xem ghi chú: ${clip(m.note, 160)}`);
-    lines.push(`- ${channelLabel[m.channel]}: ${parts.join(', ')}`);
+  // One line per channel, even when the record lists a channel once per case.
+  const byChannel = new Map<Method['channel'], Method[]>();
+  for (const m of methodsInOrder(p)) byChannel.set(m.channel, [...(byChannel.get(m.channel) ?? []), m]);
+  for (const [channel, rows] of byChannel) {
+    const durations = [...new Set(rows.filter((m) => m.duration).map((m) => formatDuration(m.duration!)))];
+    const fees = [...new Set(rows.flatMap((m) => m.fees.map(formatFee)))];
+    const parts = [durations.length ? `thời hạn ${durations.join(' hoặc ')}` : 'không ghi thời hạn'];
+    if (fees.length) parts.push(`phí, lệ phí ${fees.join('; ')}`);
+    else if (rows.some((m) => m.note)) parts.push(`phí, lệ phí xem ghi chú: ${clip(rows.find((m) => m.note)!.note!, 160)}`);
+    lines.push(`- ${channelLabel[channel]}: ${parts.join(', ')}`);
   }
   if (p.papers.length) lines.push(`- Hồ sơ gồm ${p.papers.length} loại giấy tờ.`);
   if (p.steps.length) lines.push(`- Gồm ${p.steps.length} bước thực hiện.`);
