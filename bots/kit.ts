@@ -32,14 +32,14 @@ export function channelKit(services: Services): ChannelKit {
     services.closers.push(async () => { client.disconnect(); });
     services.readinessChecks.push({ name: 'channels-redis', check: async () => client.status === 'ready' });
   }
-  const queue = createWorkQueue({ concurrency: 2, limit: 50_000, log });
+  const queue = createWorkQueue({ concurrency: Math.max(1, config.CHANNEL_CONCURRENCY), limit: 50_000, log });
   // Channels are built after the stores, and closers run in reverse, so queued replies finish before stores close.
   services.closers.push(() => queue.idle());
   const kit: ChannelKit = {
     dedupe: redis ? createRedisDedupe(redis) : createMemoryDedupe(),
     queue,
     redis,
-    rateLimitPerMinute: 60,
+    rateLimitPerMinute: config.CHANNEL_RATE_LIMIT_PER_MINUTE,
   };
   kits.set(services, kit);
   return kit;

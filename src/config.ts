@@ -29,6 +29,10 @@ export const configSchema = z.object({
   ZALO_BOT_TOKEN: optional,
   ZALO_BOT_WEBHOOK_SECRET: optional,
   ZALO_BOT_API_ROOT: z.string().url().default('https://bot-api.zaloplatforms.com'),
+  /** Channel replies prepared at once (assistant + channel API calls); the rest wait in the queue. */
+  CHANNEL_CONCURRENCY: int(8),
+  /** Messages one person may send per minute on each webhook. */
+  CHANNEL_RATE_LIMIT_PER_MINUTE: int(60),
   MICROSOFT_APP_ID: optional,
   MICROSOFT_APP_PASSWORD: optional,
   MICROSOFT_APP_TYPE: optional,
