@@ -55,6 +55,23 @@ describe('ask --jsonl (child process)', () => {
   });
 });
 
+describe('ask (interactive, child process)', () => {
+  it('answers each typed line in one conversation and stops on "thoát"', async () => {
+    const out = await new Promise<string>((resolve, reject) => {
+      const child = spawn('npx', ['tsx', 'src/cli.ts', 'ask', '--knowledge', 'knowledge'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      let stdout = '';
+      child.stdout.on('data', (c: Buffer) => { stdout += c.toString(); });
+      child.on('error', reject);
+      child.on('close', () => resolve(stdout));
+      child.stdin.end('lệ phí đăng ký tạm trú\nnộp ở đâu\nthoát\nxin chào\n');
+    });
+    const answers = out.split('Trợ lý: ').slice(1);
+    expect(answers).toHaveLength(2);
+    expect(answers[0]).toContain('7.000 đồng');
+    expect(answers[1]).toMatch(/Nơi nộp hồ sơ của thủ tục "Đăng ký tạm trú"/);
+  });
+});
+
 describe('HTTP: /api/ask and /api/procedures', async () => {
   const engine = await loadEngine({ knowledgeDir: 'knowledge', snapshotPath: null });
   const services: Services = {
