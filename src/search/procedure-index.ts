@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { create, insertMultiple, load, save, search as oramaSearch, type AnyOrama, type RawData } from '@orama/orama';
 import { z } from 'zod';
@@ -16,7 +16,7 @@ import { VariantRule } from './variant.js';
  * One candidate procedure for a question.
  *
  * `score` is comparable across the hits of one search (and only there): BM25 over the fields
- * below, multiplied by the variant rule. Use `scoreRatio` / `areClose` to decide whether the
+ * below, multiplied by the variant rule. Use `scoreRatio` / `closeCandidates` to decide whether the
  * first candidate stands out or a clarifying question is due.
  */
 export interface SearchHit {
@@ -54,7 +54,6 @@ const FIELD_KINDS: Record<FieldName, FieldKind> = {
   alias: 'words',
   field: 'folded',
 };
-
 
 interface IndexedDoc {
   id: string;
@@ -243,11 +242,19 @@ async function readSnapshot(path: string): Promise<Snapshot | null> {
   }
 }
 
+/**
+ * Written to a temporary file then renamed, so a reader never sees half a snapshot. A failure
+ * (read-only or full disk) only costs the next start-up a rebuild, so it does not stop this one.
+ */
 async function writeSnapshot(path: string, snap: Snapshot): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.tmp`;
-  await writeFile(tmp, JSON.stringify(snap));
-  await rename(tmp, path);
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(tmp, JSON.stringify(snap));
+    await rename(tmp, path);
+  } catch {
+    await rm(tmp, { force: true }).catch(() => undefined);
+  }
 }
 
 /** Second score over first (0..1): near 1 means the top two are hard to tell apart. */

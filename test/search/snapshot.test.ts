@@ -77,3 +77,20 @@ describe('score helpers', () => {
     expect(closeCandidates(hits(10, 2))).toHaveLength(1);
   });
 });
+
+describe('index snapshot in a place that cannot be written', () => {
+  it('still builds and answers', async () => {
+    const { procedures } = await loadKnowledge(shipped);
+    const lexicon = await loadLexicon();
+    // A path below a regular file can never be created.
+    const file = join(tmpdir(), `search-snapshot-file-${process.pid}`);
+    await writeFile(file, 'not a directory');
+    try {
+      const index = await buildProcedureIndex(procedures, lexicon, { snapshotPath: join(file, 'sub', 'index.json') });
+      expect(index.origin).toBe('built');
+      expect((await index.search('đăng ký khai sinh')).length).toBeGreaterThan(0);
+    } finally {
+      await rm(file, { force: true });
+    }
+  });
+});
