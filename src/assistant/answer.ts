@@ -8,6 +8,7 @@ import { whereAnswer } from './answers/where.js';
 import { onlineAnswer } from './answers/online.js';
 import { stepsAnswer } from './answers/steps.js';
 import { overviewAnswer } from './answers/overview.js';
+import { siblingLine, type Sibling } from './sibling.js';
 
 /** Characters a channel shows in one message (Zalo 2,000, Telegram 4,096). */
 export const channelLimits: Record<string, number> = { zalo: 2000, zalo_bot: 2000, telegram: 4096 };
@@ -16,7 +17,14 @@ export const defaultLimit = 2000;
 export const moreHint = 'Gõ "xem thêm" để đọc tiếp.';
 
 /** Compose the answer of one kind from the record alone. */
-export function composeAnswer(p: Procedure, intent: Intent, opts: { askedVneid?: boolean } = {}): Answer {
+export function composeAnswer(p: Procedure, intent: Intent, opts: { askedVneid?: boolean; siblings?: Sibling[] } = {}): Answer {
+  const answer = kindOf(p, intent, opts);
+  // "Where" and the overview also name the same procedure at other levels.
+  const line = intent === 'where' || intent === 'overview' ? siblingLine(opts.siblings ?? []) : null;
+  return line ? { ...answer, lines: [...answer.lines, line] } : answer;
+}
+
+function kindOf(p: Procedure, intent: Intent, opts: { askedVneid?: boolean }): Answer {
   switch (intent) {
     case 'papers': return papersAnswer(p);
     case 'fees': return feesAnswer(p);

@@ -5,6 +5,7 @@ import type { ProcedureIndex } from '../search/procedure-index.js';
 import { composeAnswer, channelLimits, continueAnswer, defaultLimit, fitAnswer } from './answer.js';
 import { pickChoice, type Candidate, type Ranking } from './ranking.js';
 import { createRetrieval } from './retrieval.js';
+import { siblingIndex } from './sibling.js';
 import { readIntent, topicWords } from './intent.js';
 import type { SessionState, SessionStore } from './session.js';
 import type { Skill, SkillContext } from './skill.js';
@@ -43,6 +44,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   const ttl = deps.sessionTtlSeconds ?? 1800;
   const clock = deps.now ?? (() => new Date());
   const retrieval = createRetrieval(deps);
+  const siblingsOf = siblingIndex(deps.procedures);
 
   async function handle(turn: Turn): Promise<AssistantResult> {
     const now = turn.now ?? clock();
@@ -156,7 +158,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   }
 
   function answer(session: SessionState, p: Procedure, intent: Intent, codes: string[], limit: number, folded: string): AssistantResult {
-    const fitted = fitAnswer(composeAnswer(p, intent, { askedVneid: /\bvneid\b/.test(folded) }), limit);
+    const fitted = fitAnswer(composeAnswer(p, intent, { askedVneid: /\bvneid\b/.test(folded), siblings: siblingsOf(p) }), limit);
     session.procedureCode = p.code;
     session.pendingChoices = undefined;
     session.pendingIntent = intent;

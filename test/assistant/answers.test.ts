@@ -203,3 +203,20 @@ describe('a channel listed several times', () => {
     expect(text(distinct, 'deadline')).toMatch(/2 ngày làm việc \(Xe đăng ký lần đầu\.\); 1 giờ \(Xe đã có biển số\.\)/);
   });
 });
+
+describe('the same procedure at other levels', () => {
+  it('"where" and the overview name every same-named record at another level', async () => {
+    const { siblingIndex, baseName } = await import('../../src/assistant/sibling.js');
+    const siblingsOf = siblingIndex(procedures);
+    const withSiblings = procedures.filter((p) => siblingsOf(p).length > 0);
+    expect(withSiblings.length).toBeGreaterThan(0);
+    for (const p of withSiblings) {
+      for (const intent of ['where', 'overview'] as Intent[]) {
+        const t = fitAnswer(composeAnswer(p, intent, { siblings: siblingsOf(p) }), 100_000).text;
+        for (const s of siblingsOf(p)) expect(t, `${p.code} ${intent}`).toContain(`mã ${s.code}`);
+      }
+    }
+    expect(baseName('Cấp đổi thẻ căn cước (thực hiện tại cấp trung ương)')).toBe(baseName('Cấp đổi thẻ căn cước'));
+    expect(baseName('Đăng ký khai sinh lưu động')).not.toBe(baseName('Đăng ký khai sinh'));
+  });
+});

@@ -1,0 +1,37 @@
+import type { Procedure } from '../knowledge/procedure.js';
+import { foldDiacritics } from '../search/normalize.js';
+
+/**
+ * Procedures published once per level under one name ("Cấp đổi thẻ căn cước", "... (thực hiện
+ * tại cấp tỉnh)", "... (thực hiện tại cấp trung ương)"). An answer about one of them names the
+ * others, so a citizen sent to the wrong level sees where else the same thing is done.
+ */
+const levelSuffix = /\s*\((?:thực hiện )?tại cấp [^()]*\)\s*$/iu;
+
+export function baseName(name: string): string {
+  return foldDiacritics(name.replace(levelSuffix, '').toLowerCase()).replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
+export interface Sibling {
+  code: string;
+  name: string;
+  levels: string[];
+}
+
+export function siblingIndex(procedures: Procedure[]): (p: Procedure) => Sibling[] {
+  const groups = new Map<string, Procedure[]>();
+  for (const p of procedures) {
+    const key = baseName(p.name);
+    groups.set(key, [...(groups.get(key) ?? []), p]);
+  }
+  return (p) => (groups.get(baseName(p.name)) ?? [])
+    .filter((o) => o.code !== p.code)
+    .map((o) => ({ code: o.code, name: o.name, levels: o.levels }));
+}
+
+/** "Thủ tục cùng tên ở cấp khác: Cấp tỉnh (mã 2.001195); Cấp bộ (mã 1.000889)." */
+export function siblingLine(siblings: Sibling[]): string | null {
+  if (siblings.length === 0) return null;
+  const items = siblings.slice(0, 4).map((s) => `${s.levels.join(', ') || s.name} (mã ${s.code})`);
+  return `- Thủ tục cùng tên ở cấp khác: ${items.join('; ')}.`;
+}
