@@ -66,7 +66,18 @@ const spokenLetters: Record<string, string> = {
 export function spokenToCharacters(transcript: string): string {
   const words = transcript.normalize('NFC').toLowerCase().split(/[\s,]+/).filter(Boolean);
   const out: string[] = [];
+  const digitOf = (w: string | undefined) => (w === undefined ? undefined : spokenDigits[w.replace(/[.?!;:]+$/, '')]);
   for (let i = 0; i < words.length; i++) {
+    // Two-digit groups said as numbers: "hai mươi bốn" 24, "mười lăm" 15, "ba mươi" 30, "mười" 10.
+    const tens = words[i] === 'mười' ? '1' : words[i + 1] === 'mươi' && digitOf(words[i]) !== '0' ? digitOf(words[i]) : undefined;
+    if (tens) {
+      const unitAt = words[i] === 'mười' ? i + 1 : i + 2;
+      const unit = digitOf(words[unitAt]);
+      const usesUnit = unit !== undefined && unit !== '0' && words[unitAt] !== 'linh' && words[unitAt] !== 'lẻ';
+      out.push(`${tens}${usesUnit ? unit : '0'}`);
+      i = usesUnit ? unitAt : unitAt - 1;
+      continue;
+    }
     const pair = `${words[i]} ${words[i + 1] ?? ''}`;
     if (spokenSeparators[pair] || spokenLetters[pair]) {
       out.push(spokenSeparators[pair] ?? spokenLetters[pair]);

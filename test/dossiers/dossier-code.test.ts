@@ -27,6 +27,9 @@ const spoken: [string, string][] = [
   ['000 chấm 00 chấm 12 chấm h23 gạch 241115 gạch 0001', '000.00.12.H23-241115-0001'],
   ['không không không không không một hai hát hai ba hai bốn một một một năm không không không một', '000.00.12.H23-241115-0001'],
   ['ba tám chín tám hờ hai chín hai một không năm một chín không không một ba', '38.98.H29-210519-0013'],
+  ['không không không chấm không không chấm mười hai chấm hát hai mươi ba gạch hai mươi tư mười một mười lăm gạch không không không một', '000.00.12.H23-241115-0001'],
+  ['ba mươi tám chấm chín mươi tám chấm hát hai mươi chín gạch hai mươi mốt không năm mười chín gạch không không mười ba', '38.98.H29-210519-0013'],
+  ['không không không chấm không không chấm mười hai chấm hát hai ba gạch hai bốn mười một ba mươi gạch không không mười', '000.00.12.H23-241130-0010'],
   ['hồ sơ ba tám chấm chín tám chấm hát hai chín gạch hai một không năm một chín gạch không không một ba đến đâu rồi', '38.98.H29-210519-0013'],
 ];
 
