@@ -125,6 +125,22 @@ describe('dossier status in a conversation', () => {
   });
 });
 
+describe('overdue in the conversation, with a fixed clock', () => {
+  const at = (text: string, now: Date): Turn => ({ channel: 'zalo', userId: 'z-1', session: 'zalo:z-1', text, now });
+
+  it.each([
+    ['on the appointment day', vn('2024-11-26'), 'Hôm nay là ngày hẹn trả kết quả.'],
+    ['the Friday before, counting Monday and Tuesday', vn('2024-11-22'), 'còn 2 ngày làm việc'],
+    ['the Saturday after', vn('2024-11-30'), 'đã quá hạn 3 ngày làm việc'],
+    ['the Monday after a weekend', vn('2024-12-02'), 'đã quá hạn 4 ngày làm việc'],
+  ])('%s', async (_when, now, expected) => {
+    writeDossiers(4);
+    await engine.assistant.handle(at(`hồ sơ ${code}`, now));
+    const out = await engine.assistant.handle(at('5678', now));
+    expect(out.replies[0].text).toContain(expected);
+  });
+});
+
 describe('"báo cho tôi khi có kết quả" and the watcher', () => {
   const turn = (text: string): Turn => ({ channel: 'telegram', userId: 'chat-77', session: 'tg:77', text, now: vn('2024-11-20') });
 
