@@ -216,6 +216,11 @@ export interface RankOptions {
   synonyms?: Synonym[];
   /** The question without its intent cues (filler kept: "hết hạn", "bị mất" are action words). */
   actionText?: string;
+  /**
+   * A name read the way questions are (abbreviations expanded: "GTGT" -> "giá trị gia tăng"),
+   * folded, lower case. Defaults to folding the name as published.
+   */
+  readName?: (name: string) => string;
 }
 
 export function rankCandidates(
@@ -226,6 +231,7 @@ export function rankCandidates(
 ): Ranking {
   const topic = opts.topic ?? words(queryFolded);
   const variantWeight = opts.variantWeight ?? (() => 1);
+  const readName = opts.readName ?? ((name: string) => foldDiacritics(name.toLowerCase()));
   const units = topicUnits(topic, opts.synonyms ?? []);
   const queryWordSet = new Set([...words(queryFolded), ...units.flatMap((u) => u.flat())]);
   if (hits.length === 0) return { kind: 'none', candidates: [] };
@@ -235,7 +241,7 @@ export function rankCandidates(
   const queryRunWords = words(queryFolded).filter((w) => !functionWords.has(w));
   const settings = rankingSettings;
   const scored = hits.map((h) => {
-    const nameFolded = foldDiacritics(h.name.toLowerCase());
+    const nameFolded = readName(h.name);
     const nameWords = words(nameFolded);
     const nameSet = new Set(nameWords);
     const coverage = units.length === 0 ? 0 : units.filter((u) => u.some((alt) => alt.every((w) => nameSet.has(w)))).length / units.length;

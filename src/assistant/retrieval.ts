@@ -23,6 +23,16 @@ export function createRetrieval(deps: { procedures: Procedure[]; index: Procedur
   const variants = new VariantRule(deps.lexicon);
   const nameGroups = new Map(deps.procedures.map((p) => [p.name, variants.groupsOfName(p.name)]));
   const synonyms = foldSynonyms(deps.lexicon.synonyms);
+  // Names read like questions (abbreviations expanded), computed once per name.
+  const readNames = new Map<string, string>();
+  const readName = (name: string) => {
+    let folded = readNames.get(name);
+    if (folded === undefined) {
+      folded = foldDiacritics(normalizeText(name, deps.lexicon)).toLowerCase();
+      readNames.set(name, folded);
+    }
+    return folded;
+  };
 
   async function rank(normalized: string, folded: string, topic: string[], limit = 12): Promise<Ranking> {
     const hits = await deps.index.search(normalized, { limit: Math.max(limit, 12) });
@@ -32,6 +42,7 @@ export function createRetrieval(deps: { procedures: Procedure[]; index: Procedur
       variantWeight: (name) => variants.weight(nameGroups.get(name) ?? variants.groupsOfName(name), asked),
       synonyms,
       actionText: withoutSpans(folded, readIntent(folded).spans),
+      readName,
     });
     return { ...ranking, candidates: ranking.candidates.slice(0, limit) };
   }
