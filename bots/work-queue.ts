@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { Logger } from '../src/log.js';
 
 /**
@@ -17,7 +18,7 @@ export interface WorkQueue {
   readonly size: number;
 }
 
-export function createWorkQueue(opts: { concurrency?: number; limit?: number; log?: Logger } = {}): WorkQueue {
+export function createWorkQueue(opts: { concurrency?: number; limit?: number; busyLagMs?: number; log?: Logger } = {}): WorkQueue {
   const concurrency = opts.concurrency ?? 16;
   const limit = opts.limit ?? 10_000;
   const perKey = new Map<string, Array<() => Promise<void>>>();
@@ -34,26 +35,42 @@ export function createWorkQueue(opts: { concurrency?: number; limit?: number; lo
     }
   };
 
+  const start = (key: string) => {
+    const tasks = perKey.get(key)!;
+    running++;
+    tasks[0]()
+      .catch((err: unknown) => opts.log?.error({ err, key: key.split(':')[0] }, 'channel task failed'))
+      .finally(() => {
+        running--;
+        size--;
+        tasks.shift();
+        if (tasks.length > 0) ready.push(key);
+        else perKey.delete(key);
+        pump();
+        settle();
+      });
+  };
+
+  // At most one task starts per turn of the event loop, after the webhooks already waiting have
+  // been acknowledged. Up to `concurrency` tasks may wait on channel APIs at once (their latency is
+  // what limits throughput in production), but while the loop is busy (a burst of webhooks: the
+  // time from scheduling to running a turn exceeds `busyLagMs`) only one runs, so the assistant's
+  // CPU work never delays acknowledgements; the backlog waits in the queue instead.
+  let scheduled = false;
+  let lagMs = 0;
+  const busyLagMs = opts.busyLagMs ?? 5;
   const pump = () => {
-    while (running < concurrency && ready.length > 0) {
-      const key = ready.shift()!;
-      const tasks = perKey.get(key)!;
-      const task = tasks[0];
-      running++;
-      // Start on a later turn of the event loop so webhook requests already waiting are acknowledged first.
-      new Promise<void>((resolve) => setImmediate(resolve))
-        .then(task)
-        .catch((err: unknown) => opts.log?.error({ err, key: key.split(':')[0] }, 'channel task failed'))
-        .finally(() => {
-          running--;
-          size--;
-          tasks.shift();
-          if (tasks.length > 0) ready.push(key);
-          else perKey.delete(key);
-          pump();
-          settle();
-        });
-    }
+    const allowed = lagMs > busyLagMs ? 1 : concurrency;
+    if (scheduled || running >= allowed || ready.length === 0) return;
+    scheduled = true;
+    const asked = performance.now();
+    setImmediate(() => {
+      scheduled = false;
+      // A smoothed measure of how long the loop takes to come back to us.
+      lagMs = lagMs * 0.8 + (performance.now() - asked) * 0.2;
+      if (running < (lagMs > busyLagMs ? 1 : concurrency) && ready.length > 0) start(ready.shift()!);
+      pump();
+    });
   };
 
   return {
