@@ -33,7 +33,7 @@ export interface ProcedureIndex {
 }
 
 /** Bump when tokenization or the schema changes, so old snapshots are not reused. */
-const ENGINE_VERSION = 'b1-search-4';
+const ENGINE_VERSION = 'b1-search-5';
 
 /** Field weights. The name says what a procedure is; aliases are the lexicon's everyday names. */
 export const FIELD_BOOST = { code: 20, nameBi: 3, nameUni: 1.5, nameNote: 0.5, alias: 2.5, field: 0.4 } as const;
@@ -109,7 +109,7 @@ export async function buildProcedureIndex(
   if (raw) load(db, raw);
   else await insertMultiple(db, docs, 500);
   if (!raw && opts.snapshotPath) {
-    await writeSnapshot(opts.snapshotPath, { hash, vocabulary: [...words.counts], bigrams: [...words.bigrams], raw: save(db) });
+    await writeSnapshot(opts.snapshotPath, { hash, vocabulary: [...words.counts], bigrams: [...words.bigrams], raw: withoutFrequencies(save(db)) });
   }
 
   const variants = new VariantRule(lexicon);
@@ -141,6 +141,9 @@ export async function buildProcedureIndex(
 function createDb(ctx: TermContext): AnyOrama {
   return create({
     schema: { code: 'string', nameBi: 'string', nameUni: 'string', nameNote: 'string', alias: 'string', field: 'string' } as const,
+    // Results are ordered by score only; Orama's per-property sort index would cost build time
+    // and snapshot size for nothing.
+    sort: { enabled: false },
     components: { tokenizer: createTokenizer(ctx, FIELD_KINDS), index: createExactIndex() },
   });
 }
@@ -174,11 +177,17 @@ function nameNotes(name: string): string {
 /** Everyday names from the lexicon whose official meaning appears in the procedure's name. */
 export function aliasesFor(name: string, lexicon: Lexicon): string[] {
   const folded = ` ${foldDiacritics(normalizeText(name)).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
-  const out: string[] = [];
-  for (const s of lexicon.synonyms) {
-    if (s.means.some((m) => folded.includes(` ${foldDiacritics(m)} `))) out.push(s.phrase);
+  return foldedSynonyms(lexicon).filter((s) => s.means.some((m) => folded.includes(m))).map((s) => s.phrase);
+}
+
+const foldedSynonymCache = new WeakMap<Lexicon, Array<{ phrase: string; means: string[] }>>();
+function foldedSynonyms(lexicon: Lexicon): Array<{ phrase: string; means: string[] }> {
+  let list = foldedSynonymCache.get(lexicon);
+  if (!list) {
+    list = lexicon.synonyms.map((s) => ({ phrase: s.phrase, means: s.means.map((m) => ` ${foldDiacritics(m).replace(/[^\p{L}\p{N}]+/gu, ' ')} `) }));
+    foldedSynonymCache.set(lexicon, list);
   }
-  return out;
+  return list;
 }
 
 function corpusSyllables(docs: IndexedDoc[]): Set<string> {
@@ -240,6 +249,18 @@ async function readSnapshot(path: string): Promise<Snapshot | null> {
   } catch {
     return null;
   }
+}
+
+/**
+ * Orama keeps a term-frequency table per document and field; our index scores term presence
+ * (see exact-index.ts) and never reads it, and it is half of a snapshot. Dropped from the file;
+ * a restored index is only searched, never inserted into.
+ */
+function withoutFrequencies(raw: RawData): RawData {
+  const r = raw as unknown as { index?: { frequencies?: Record<string, unknown> } };
+  if (!r.index?.frequencies) return raw;
+  const frequencies = Object.fromEntries(Object.keys(r.index.frequencies).map((prop) => [prop, {}]));
+  return { ...raw, index: { ...r.index, frequencies } } as unknown as RawData;
 }
 
 /**
