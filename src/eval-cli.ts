@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { ask } from './assistant/ask.js';
-import { loadEngine } from './assistant/engine.js';
+import { openAskRuntime } from './cli/ask.js';
+import { loadKnowledge } from './knowledge/loader.js';
 import { readQuestions } from './eval/question.js';
 import { byStyle, scoreOne, summarize, type Outcome } from './eval/score.js';
 
@@ -26,13 +27,18 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write('Cách dùng: eval <câu hỏi.jsonl> [--knowledge <thư mục>] [--misses]\n');
     return 2;
   }
-  const engine = await loadEngine({ knowledgeDir });
-  const questions = await readQuestions(file, engine.procedures);
+  // The same assistant as `ask` (and the server): skills included.
+  const started = Date.now();
+  const runtime = await openAskRuntime(knowledgeDir);
+  const startupMs = Date.now() - started;
+  const { procedures } = await loadKnowledge(knowledgeDir);
+  const questions = await readQuestions(file, procedures);
   const outcomes: Outcome[] = [];
   for (const q of questions) {
-    const output = await ask(engine.assistant, { text: q.text, ...(q.session ? { session: q.session } : {}) }, 'cli');
+    const output = await ask(runtime.assistant, { text: q.text, ...(q.session ? { session: q.session } : {}) }, 'cli');
     outcomes.push(scoreOne(q, output));
   }
+  await runtime.close();
   const misses = outcomes
     .filter((o) => o.top1 === false || o.intent === false || o.factsFound < o.factsTotal)
     .map((o) => ({
@@ -42,8 +48,9 @@ async function main(argv: string[]): Promise<number> {
   const report = {
     file,
     knowledge: knowledgeDir,
-    procedures: engine.procedures.length,
-    startupMs: engine.startupMs,
+    procedures: runtime.procedures,
+    skills: runtime.skills,
+    startupMs,
     unmatchedTitles: questions.filter((q) => q.unmatchedTitle).length,
     overall: summarize(outcomes),
     byStyle: byStyle(outcomes),

@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadEngine } from '../../src/assistant/engine.js';
 import { buildApp } from '../../src/http/app.js';
@@ -14,7 +17,7 @@ const outputKeys = ['session', 'intent', 'code', 'codes', 'clarify', 'text', 'sp
 function askJsonl(lines: string[]): Promise<{ out: Array<Record<string, unknown>>; code: number | null; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn('npx', ['tsx', 'src/cli.ts', 'ask', '--knowledge', 'knowledge', '--jsonl'], {
-      env: { ...process.env, DATA_DIR: `${process.env.TMPDIR ?? '/tmp'}/b2-ask-test` },
+      env: { ...process.env, DATA_DIR: mkdtempSync(join(tmpdir(), 'b2-ask-')) },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -36,10 +39,11 @@ describe('ask --jsonl (child process)', () => {
       'not json',
       JSON.stringify({ text: 'xin chào', channel: 'zalo' }),
       JSON.stringify({ text: 'dang ky ket hon can giay to gi', session: 's2' }),
+      JSON.stringify({ text: 'phản ánh mã PA-2026-000045 xử lý đến đâu rồi' }),
     ]);
     expect(code, stderr).toBe(0);
-    expect(out).toHaveLength(6);
-    for (const line of [out[0], out[1], out[2], out[4], out[5]]) {
+    expect(out).toHaveLength(7);
+    for (const line of [out[0], out[1], out[2], out[4], out[5], out[6]]) {
       expect(Object.keys(line).sort()).toEqual([...outputKeys].sort());
       expect(typeof line.ms).toBe('number');
       expect((line.codes as string[]).length).toBeLessThanOrEqual(5);
@@ -52,13 +56,16 @@ describe('ask --jsonl (child process)', () => {
     expect(out[4]).toMatchObject({ intent: 'smalltalk', code: null });
     expect(out[5]).toMatchObject({ session: 's2', intent: 'papers', code: '1.000894' });
     expect(out[0].text as string).toContain('7.000 đồng');
+    expect(out[6]).toMatchObject({ intent: 'feedback_status', code: null });
   });
 });
 
 describe('ask (interactive, child process)', () => {
   it('answers each typed line in one conversation and stops on "thoát"', async () => {
     const out = await new Promise<string>((resolve, reject) => {
-      const child = spawn('npx', ['tsx', 'src/cli.ts', 'ask', '--knowledge', 'knowledge'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      const child = spawn('npx', ['tsx', 'src/cli.ts', 'ask', '--knowledge', 'knowledge'], {
+        stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, DATA_DIR: mkdtempSync(join(tmpdir(), 'b2-ask-')) },
+      });
       let stdout = '';
       child.stdout.on('data', (c: Buffer) => { stdout += c.toString(); });
       child.on('error', reject);

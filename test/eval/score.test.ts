@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/loader.js';
 import { nameKey, parseQuestions } from '../../src/eval/question.js';
@@ -83,10 +86,13 @@ describe('scoring', () => {
 
 describe.skipIf(!hasShared)('eval CLI', () => {
   it('prints one JSON report with overall and per-style figures', () => {
-    const r = spawnSync('npx', ['tsx', 'src/eval-cli.ts', devQuestions, '--knowledge', 'knowledge'], { encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync('npx', ['tsx', 'src/eval-cli.ts', devQuestions, '--knowledge', 'knowledge'], {
+      encoding: 'utf8', timeout: 120_000, env: { ...process.env, DATA_DIR: mkdtempSync(join(tmpdir(), 'b2-eval-')) },
+    });
     expect(r.status, r.stderr).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report.overall.n).toBe(40);
+    expect(report.skills).toBe(true);
     for (const k of ['top1', 'intent', 'facts', 'clarifyRate', 'p50ms', 'p99ms']) expect(typeof report.overall[k]).toBe('number');
     expect(Object.keys(report.byStyle)).toEqual(expect.arrayContaining(['accented', 'unaccented']));
   });
