@@ -58,7 +58,7 @@ export function createWorkQueue(opts: { concurrency?: number; limit?: number; bu
   // CPU work never delays acknowledgements; the backlog waits in the queue instead.
   let scheduled = false;
   let lagMs = 0;
-  const busyLagMs = opts.busyLagMs ?? 5;
+  const busyLagMs = opts.busyLagMs ?? 2;
   const pump = () => {
     const allowed = lagMs > busyLagMs ? 1 : concurrency;
     if (scheduled || running >= allowed || ready.length === 0) return;
@@ -67,7 +67,7 @@ export function createWorkQueue(opts: { concurrency?: number; limit?: number; bu
     setImmediate(() => {
       scheduled = false;
       // A smoothed measure of how long the loop takes to come back to us.
-      lagMs = lagMs * 0.8 + (performance.now() - asked) * 0.2;
+      lagMs = lagMs * 0.5 + (performance.now() - asked) * 0.5;
       if (running < (lagMs > busyLagMs ? 1 : concurrency) && ready.length > 0) start(ready.shift()!);
       pump();
     });
