@@ -11,15 +11,23 @@ import { foldDiacritics } from './normalize.js';
 export function expandSynonyms(normalized: string, lexicon: Lexicon, accented: boolean): string {
   const table = tableFor(lexicon, accented);
   if (!table) return normalized;
-  const text = accented ? normalized : foldDiacritics(normalized);
+  let text = accented ? normalized : foldDiacritics(normalized);
   const extra: string[] = [];
-  const replaced = text.replace(table.pattern, (phrase) => {
-    const entry = table.byPhrase.get(phrase);
-    if (!entry) return phrase;
-    extra.push(phrase, ...entry.slice(1));
-    return entry[0];
-  });
-  return extra.length ? `${replaced} . ${extra.join(' . ')}` : replaced;
+  // Two passes: a replacement may complete a longer everyday phrase ("làm giấy khai sinh" ->
+  // "làm khai sinh" -> "đăng ký khai sinh").
+  for (let pass = 0; pass < 2; pass++) {
+    let changed = false;
+    text = text.replace(table.pattern, (phrase) => {
+      const entry = table.byPhrase.get(phrase);
+      // An expansion that contains its own phrase ("hộ chiếu" -> "hộ chiếu phổ thông") is applied once.
+      if (!entry || entry[0] === phrase || (pass > 0 && entry[0].includes(phrase))) return phrase;
+      changed = true;
+      extra.push(phrase, ...entry.slice(1));
+      return entry[0];
+    });
+    if (!changed) break;
+  }
+  return extra.length ? `${text} . ${extra.join(' . ')}` : text;
 }
 
 interface Table {
