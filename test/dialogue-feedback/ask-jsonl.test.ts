@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,12 +12,6 @@ import { EmbeddedFeedbackStore } from '../../src/store/feedback-embedded.js';
  */
 const root = resolve(import.meta.dirname, '..', '..');
 
-/**
- * `ask` must run the assistant the composition root builds (with `services.skills` and the
- * feedback desk on DATA_DIR). Until src/cli/ask.ts does, this suite is skipped rather than red;
- * the same conversation runs through createServices + POST /api/ask in api-ask.test.ts.
- */
-const askUsesServices = /createServices|services\.skills/.test(readFileSync(join(root, 'src', 'cli', 'ask.ts'), 'utf8'));
 
 interface Out { session: string | null; intent: string; text: string; code: string | null; clarify: boolean }
 
@@ -59,7 +53,7 @@ const unaccented = [
 ];
 const abandoned = ['tôi muốn góp ý', 'Cán bộ tiếp dân thường xuyên đi muộn vào buổi sáng thứ hai.', 'ok', 'huy'];
 
-describe.skipIf(!askUsesServices)('feedback through ask --jsonl', () => {
+describe('feedback through ask --jsonl', () => {
   let dir = '';
   let out: Out[] = [];
 
