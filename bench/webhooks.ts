@@ -5,8 +5,8 @@
  *
  *   npx tsx bench/webhooks.ts [--rate 1000] [--duration 30] [--connections 64] [--warmup 5]
  *
- * The server runs in a child process so the load generator and the stub do not share its event
- * loop. Latency is the webhook's answer time (check, dedupe, enqueue, 200); the assistant's replies
+ * The server and the stub each run in a child process, so neither shares an event loop with the
+ * load generator. Latency is the webhook's answer time (check, dedupe, enqueue, 200); the assistant's replies
  * are sent from the queue afterwards, and the report says how many arrived at the stub and how long
  * the queue took to drain after the load stopped.
  */
@@ -15,6 +15,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
+import { createHistogram, monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
 
 const token = '123456:BENCH-token';
@@ -35,24 +36,44 @@ async function runServer(): Promise<void> {
   const app = await createApp(services);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as { port: number };
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  // Server-side answer time of each webhook, from the request event to the last byte written.
+  const answer = createHistogram();
+  let measuring = false;
+  app.server.on('request', (_req, res) => {
+    if (!measuring) return;
+    const t = process.hrtime.bigint();
+    res.once('finish', () => answer.record(Math.max(1, Number(process.hrtime.bigint() - t))));
+  });
   process.send!({ port });
-  process.on('message', async (m: { drain?: boolean }) => {
+  process.on('message', async (m: { drain?: boolean; measure?: boolean }) => {
+    if (m.measure) {
+      loop.reset();
+      loop.enable();
+      measuring = true;
+      return;
+    }
     if (!m.drain) return;
+    loop.disable();
+    measuring = false;
     const started = Date.now();
     const backlog = channelKit(services).queue.size;
     await channelKit(services).queue.idle();
-    process.send!({ drained: true, drainMs: Date.now() - started, backlog, rss: process.memoryUsage().rss });
+    process.send!({
+      drained: true, drainMs: Date.now() - started, backlog, rss: process.memoryUsage().rss,
+      answerMs: { p50: answer.percentile(50) / 1e6, p90: answer.percentile(90) / 1e6, p99: answer.percentile(99) / 1e6, max: answer.max / 1e6 },
+      loopDelayMs: { p50: loop.percentile(50) / 1e6, p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 },
+    });
     await app.close();
     process.exit(0);
   });
 }
 
-/** A Bot API stand-in on loopback: answers every method, counts sendMessage. */
-function stubTelegram(): Promise<{ url: string; sent: () => number; close: () => void }> {
+/** A Bot API stand-in on loopback, in its own process: answers every method, counts sendMessage. */
+function runStub(): void {
   let sent = 0;
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
+    req.resume();
     req.on('end', () => {
       const method = req.url?.split('/').pop();
       let result: unknown = true;
@@ -65,10 +86,25 @@ function stubTelegram(): Promise<{ url: string; sent: () => number; close: () =>
       res.end(JSON.stringify({ ok: true, result }));
     });
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
-    const { port } = server.address() as { port: number };
-    resolve({ url: `http://127.0.0.1:${port}`, sent: () => sent, close: () => server.close() });
-  }));
+  server.listen(0, '127.0.0.1', () => process.send!({ port: (server.address() as { port: number }).port }));
+  process.on('message', (m: { count?: boolean }) => {
+    if (!m.count) return;
+    process.send!({ sent });
+    server.close();
+    process.exit(0);
+  });
+}
+
+function spawnRole(role: string, env: NodeJS.ProcessEnv = process.env): Promise<{ child: ChildProcess; port: number }> {
+  const child = fork(import.meta.filename, [role], { execArgv: process.execArgv, env, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  return new Promise((resolve) => child.once('message', (m: { port: number }) => resolve({ child, port: m.port })));
+}
+
+function ask<T>(child: ChildProcess, message: object, key: string): Promise<T> {
+  return new Promise((resolve) => {
+    child.on('message', (m: Record<string, unknown>) => { if (key in m) resolve(m as T); });
+    child.send(message);
+  });
 }
 
 const questions = [
@@ -81,15 +117,15 @@ async function main(): Promise<void> {
   const duration = arg('duration', 30);
   const connections = arg('connections', 64);
   const warmup = arg('warmup', 5);
-  const stub = await stubTelegram();
+  const stub = await spawnRole('--stub');
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-webhooks-'));
-  const child: ChildProcess = fork(import.meta.filename, ['--server'], {
-    execArgv: process.execArgv,
+  const { child, port } = await spawnRole('--server', {
+    ...process.env,
     // Distinct chats, but a benchmark must not be throttled by the per-user limit either.
-    env: { ...process.env, CHANNEL_RATE_LIMIT_PER_MINUTE: '1000000', TELEGRAM_BOT_TOKEN: token, TELEGRAM_WEBHOOK_SECRET: secret, TELEGRAM_API_ROOT: stub.url, DATA_DIR: dataDir, REDIS_URL: '' },
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    CHANNEL_RATE_LIMIT_PER_MINUTE: '1000000',
+    TELEGRAM_BOT_TOKEN: token, TELEGRAM_WEBHOOK_SECRET: secret, TELEGRAM_API_ROOT: `http://127.0.0.1:${stub.port}`,
+    DATA_DIR: dataDir, REDIS_URL: '',
   });
-  const port = await new Promise<number>((resolve) => child.once('message', (m: { port: number }) => resolve(m.port)));
 
   let updateId = 1;
   const load = (overallRate: number, seconds: number) => autocannon({
@@ -116,12 +152,11 @@ async function main(): Promise<void> {
   });
   // Warm-up (JIT, lazy bot init, connection pools), not measured: a running server is warm.
   const warm = await load(Math.min(rate, 300), warmup);
+  child.send({ measure: true });
   const result = await load(rate, duration);
 
-  child.send({ drain: true });
-  const drained = await new Promise<{ drainMs: number; backlog: number; rss: number }>((resolve) =>
-    child.on('message', (m: { drained?: boolean; drainMs: number; backlog: number; rss: number }) => { if (m.drained) resolve(m); }));
-  stub.close();
+  const drained = await ask<{ drainMs: number; backlog: number; rss: number; loopDelayMs: Record<string, number>; answerMs: Record<string, number> }>(child, { drain: true }, 'drained');
+  const { sent } = await ask<{ sent: number }>(stub.child, { count: true }, 'sent');
   rmSync(dataDir, { recursive: true, force: true });
 
   const non2xx = result.non2xx;
@@ -136,11 +171,16 @@ async function main(): Promise<void> {
     latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
     errors: result.errors + result.timeouts + non2xx,
     detail: { socketErrors: result.errors, timeouts: result.timeouts, non2xx, status2xx: result['2xx'] },
-    replies: { sentToStub: stub.sent(), backlogWhenLoadStopped: drained.backlog, drainMs: drained.drainMs },
+    replies: { sentToStub: sent, backlogWhenLoadStopped: drained.backlog, drainMs: drained.drainMs },
     serverRssMb: Math.round(drained.rss / 1024 / 1024),
+    /** The same latency measured inside the server (request in to response written), free of the load generator's own delays. */
+    serverAnswerMs: Object.fromEntries(Object.entries(drained.answerMs).map(([k, v]) => [k, Number(v.toFixed(2))])),
+    /** How late the server's event loop ran its timers during the measured load (GC pauses, CPU starvation). */
+    serverEventLoopDelayMs: Object.fromEntries(Object.entries(drained.loopDelayMs).map(([k, v]) => [k, Math.round(v)])),
     machine: { cpus: cpus().length, loadavg1m: Number(loadavg()[0].toFixed(2)), note: '2 cores shared with other engineers running builds and tests: figures taken under contention' },
   })}\n`);
 }
 
 if (process.argv.includes('--server')) await runServer();
+else if (process.argv.includes('--stub')) runStub();
 else await main();
