@@ -55,7 +55,7 @@ export function createBotFrameworkChannel(services: Services): Channel {
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (context, err) => {
     log.error({ err }, 'bot framework turn failed');
-    await context.sendActivity({ type: 'message', text: 'Xin lỗi, đã có lỗi xảy ra. Bạn vui lòng thử lại sau ít phút.', inputHint: 'acceptingInput' });
+    await context.sendActivities(renderActivities([{ text: 'Xin lỗi, đã có lỗi xảy ra. Bạn vui lòng thử lại sau ít phút.' }]) as Partial<Activity>[]);
   };
   // Conversation references let the outbox write to a person later (a feedback status change).
   const references = new Map<string, Partial<ConversationReference>>();
