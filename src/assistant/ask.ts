@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { speakReplies } from '../voice/speech.js';
-import type { Assistant, AskInput, AskOutput, AssistantResult, Turn } from './turn.js';
+import { pushChannels, type Assistant, type AskInput, type AskOutput, type AssistantResult, type Turn } from './turn.js';
 
 /** The reply as one text, as `ask --jsonl` and `POST /api/ask` show it. */
 export function replyText(result: AssistantResult): string {
@@ -14,8 +14,10 @@ export function replyText(result: AssistantResult): string {
  */
 export async function ask(assistant: Assistant, input: AskInput, defaultChannel = 'cli'): Promise<AskOutput> {
   const started = performance.now();
+  // A caller cannot claim a push channel: a notice would go to a chat id it made up.
+  const channel = input.channel && !pushChannels.has(input.channel) ? input.channel : defaultChannel;
   const turn: Turn = {
-    channel: input.channel ?? defaultChannel,
+    channel,
     userId: input.session ?? 'anonymous',
     session: input.session ? `ask:${input.session}` : null,
     text: input.text,

@@ -74,3 +74,9 @@ export interface AskOutput {
 export interface Assistant {
   handle(turn: Turn): Promise<AssistantResult>;
 }
+
+/**
+ * Channels whose adapters push notifications to a chat id (they register an outbox sender).
+ * Only turns from these carry a channel user id into feedback and dossier subscriptions.
+ */
+export const pushChannels: ReadonlySet<string> = new Set(['telegram', 'zalo', 'zalo_bot', 'botframework']);

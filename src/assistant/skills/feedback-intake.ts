@@ -4,7 +4,7 @@ import type { Logger } from '../../log.js';
 import type { FeedbackService, FeedbackSubmission } from '../../feedback/service.js';
 import { formatDate } from '../date.js';
 import type { Skill, SkillContext } from '../skill.js';
-import type { AssistantResult, Choice, Intent } from '../turn.js';
+import { pushChannels, type AssistantResult, type Choice, type Intent } from '../turn.js';
 import {
   editTarget, isCancel, isComplaintOrDenunciation, isConfirm, isConsent, isFeedbackRequest, isRefusal,
   isStatusRequest, plain, type EditTarget,
@@ -52,8 +52,6 @@ const confirmChoices: Choice[] = [
 ];
 
 /** Channels that can push a later message to the person; the others answer once. */
-const PUSH_LESS = new Set(['api', 'cli']);
-
 export function createFeedbackIntakeSkill(opts: FeedbackIntakeOptions): Skill {
   const { feedback, log } = opts;
 
@@ -93,7 +91,7 @@ export function createFeedbackIntakeSkill(opts: FeedbackIntakeOptions): Skill {
       consentRecord: d.consent!,
       channel: turn.channel,
       // The terminal and the public API cannot push a later message, so no one to notify there.
-      ...(PUSH_LESS.has(turn.channel) ? {} : { channelUserId: turn.userId }),
+      ...(pushChannels.has(turn.channel) ? { channelUserId: turn.userId } : {}),
       public: false,
     };
     try {
@@ -101,7 +99,7 @@ export function createFeedbackIntakeSkill(opts: FeedbackIntakeOptions): Skill {
       end(ctx);
       log?.info({ feedback: receipt.code, channel: turn.channel }, 'feedback filed from chat');
       const follow = `Để theo dõi, bạn nhắn: “phản ánh ${receipt.code} đến đâu rồi”.`
-        + (PUSH_LESS.has(turn.channel) ? '' : ' Khi có thay đổi, chúng tôi sẽ báo cho bạn qua kênh này.');
+        + (pushChannels.has(turn.channel) ? ' Khi có thay đổi, chúng tôi sẽ báo cho bạn qua kênh này.' : '');
       return say('feedback', [
         'Phản ánh của bạn đã được tiếp nhận. Cảm ơn bạn!',
         `Mã phản ánh: ${receipt.code}`,
