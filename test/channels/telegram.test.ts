@@ -167,4 +167,19 @@ describe.skipIf(!hasShared || !hasRedis)('Telegram webhook with REDIS_URL (share
     expect(tg.sent.length).toBeGreaterThan(0);
     expect(new Set(tg.sent.map((m) => m.text)).size).toBe(tg.sent.length);
   });
+
+  it('counts one person\'s messages across both instances for the rate limit', async () => {
+    telegramApi();
+    const headers = { 'x-telegram-bot-api-secret-token': secret };
+    const codes: number[] = [];
+    for (let i = 0; i < 62; i++) {
+      const app = i % 2 === 0 ? a.app : b.app;
+      codes.push((await app.inject({ method: 'POST', url: '/webhooks/telegram', payload: textUpdate(602, `câu ${i}`), headers })).statusCode);
+    }
+    // 60 a minute in all, not 60 on each instance.
+    expect(codes.filter((c) => c === 200)).toHaveLength(60);
+    expect(codes.slice(60)).toEqual([429, 429]);
+    await a.settled();
+    await b.settled();
+  });
 });
