@@ -143,14 +143,19 @@ export async function createServer(services: Services): Promise<FastifyInstance>
   return app;
 }
 
+/** Loops that run beside the handlers: outbox delivery and the dossier watch (serve and telegram --polling). */
+export function startBackgroundWork(services: Services): void {
+  (services.outbox as Outbox | undefined)?.start();
+  (services.dossierWatch as DossierWatch | null | undefined)?.start();
+}
+
 /** `serve`: start the HTTP server and stop cleanly on SIGINT/SIGTERM. */
 export async function serve(env: Record<string, string | undefined> = process.env): Promise<FastifyInstance> {
   const config = readConfig(env);
   const services = await createServices(config);
   const app = await createServer(services);
   await app.listen({ port: config.PORT, host: config.HOST });
-  (services.outbox as Outbox | undefined)?.start();
-  (services.dossierWatch as DossierWatch | null | undefined)?.start();
+  startBackgroundWork(services);
   const stop = async () => {
     await app.close();
     process.exit(0);

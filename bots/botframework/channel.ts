@@ -8,7 +8,6 @@ import {
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import type { Turn } from '../../src/assistant/turn.js';
-import { ConfigError } from '../../src/config.js';
 import type { Channel } from '../../src/http/channel.js';
 import { UndeliverableError, type Notification } from '../../src/notify/notification.js';
 import type { Services } from '../../src/services.js';
@@ -36,14 +35,17 @@ export const activitySchema = z.object({
  * Bot Framework (Web Chat, Direct Line, Direct Line Speech, Teams) through botbuilder's
  * CloudAdapter, hosted on fastify at POST /api/messages. botbuilder stays inside this folder, so
  * moving to its successor SDK touches nothing else. Without MICROSOFT_APP_ID the adapter runs
- * unauthenticated for local use (Bot Framework Emulator); in production that is refused.
+ * unauthenticated for local use (Bot Framework Emulator); in production an unauthenticated
+ * endpoint is refused: the channel stays off (POST /api/messages is not mounted) and the rest of
+ * the service still starts, so a deployment that does not use Bot Framework needs no credentials.
  */
-export function createBotFrameworkChannel(services: Services): Channel {
+export function createBotFrameworkChannel(services: Services): Channel | null {
   const { config, log } = services;
   const appId = config.MICROSOFT_APP_ID;
   const managedIdentity = config.MICROSOFT_APP_TYPE === 'UserAssignedMSI';
   if (config.NODE_ENV === 'production' && (!appId || (!config.MICROSOFT_APP_PASSWORD && !managedIdentity))) {
-    throw new ConfigError(['MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD are required when NODE_ENV=production: Bot Framework refuses unauthenticated requests in production']);
+    log.warn('Bot Framework channel off: MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD are required when NODE_ENV=production');
+    return null;
   }
   const kit = channelKit(services);
   const auth = new ConfigurationBotFrameworkAuthentication({

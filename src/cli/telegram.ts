@@ -1,6 +1,6 @@
 import { readConfig } from '../config.js';
 import type { Channel } from '../http/channel.js';
-import { createServices } from '../main.js';
+import { createServices, startBackgroundWork } from '../main.js';
 
 /**
  * `telegram --polling`: run the Telegram bot by long polling, for local use without a public
@@ -29,6 +29,7 @@ export async function run(argv: string[]): Promise<number> {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   process.stderr.write('Bot Telegram đang chạy (long polling). Nhấn Ctrl+C để dừng.\n');
+  startBackgroundWork(services); // status notices reach Telegram chats in polling mode too
   await telegram.start();
   return 0;
 }

@@ -132,6 +132,23 @@ describe('feedback dialogue on the embedded store', () => {
     expect(done.text).not.toMatch(/báo cho bạn qua kênh này/);
   });
 
+  it('links the procedure under discussion and a dossier code named in the first message', async () => {
+    const say = chat(assistant, 's-link');
+    const answer = await say('đăng ký thường trú cần giấy tờ gì');
+    expect(answer.code).toBe('1.004222');
+    const first = await say('tôi muốn phản ánh hồ sơ 000.00.12.H23-241115-0001 bị trễ hẹn hai tuần mà chưa có thông báo');
+    expect(first.intent).toBe('feedback');
+    await say('Đồng ý');
+    await say('Phạm Thị Dung');
+    const review = await say('0912345678');
+    expect(review.text).toContain('Hồ sơ liên quan: 000.00.12.H23-241115-0001');
+    expect(review.text).toContain('Thủ tục liên quan: 1.004222');
+    await say('Gửi');
+    const [rec] = await allRecords(store);
+    expect(rec.dossierCode).toBe('000.00.12.H23-241115-0001');
+    expect(rec.procedureCode).toBe('1.004222');
+  });
+
   const steps = ['content', 'consent', 'name', 'contact', 'confirm'];
   for (let at = 0; at < steps.length; at++) {
     for (const word of ['hủy', 'huy']) {

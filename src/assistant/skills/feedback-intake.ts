@@ -3,6 +3,7 @@ import { AppError } from '../../errors.js';
 import type { Logger } from '../../log.js';
 import type { FeedbackService, FeedbackSubmission } from '../../feedback/service.js';
 import { formatDate } from '../date.js';
+import { findDossierCode } from '../../dossiers/dossier-code.js';
 import type { Skill, SkillContext } from '../skill.js';
 import { pushChannels, type AssistantResult, type Choice, type Intent } from '../turn.js';
 import {
@@ -34,6 +35,9 @@ interface Draft {
   phone?: string;
   email?: string;
   consent?: { noticeVersion: string; at: string; channel: string; messageId?: string };
+  /** The procedure and dossier the conversation was about when the feedback began (linked for staff). */
+  procedureCode?: string;
+  dossierCode?: string;
   /** Set while fixing one field from the read-back, which is shown again afterwards. */
   editing?: boolean;
 }
@@ -70,6 +74,8 @@ export function createFeedbackIntakeSkill(opts: FeedbackIntakeOptions): Skill {
       `• Nội dung: “${content}”`,
       `• Họ và tên: ${d.name}`,
       `• Liên hệ: ${d.phone ?? d.email}`,
+      ...(d.dossierCode ? [`• Hồ sơ liên quan: ${d.dossierCode}`] : []),
+      ...(d.procedureCode ? [`• Thủ tục liên quan: ${d.procedureCode}`] : []),
       'Danh tính của bạn sẽ không được công khai khi đăng kết quả trả lời.',
       'Trả lời “Gửi” để gửi phản ánh; “Sửa nội dung”, “Sửa tên” hoặc “Sửa liên hệ” để sửa; hoặc “Hủy”.',
     ].join('\n');
@@ -92,6 +98,8 @@ export function createFeedbackIntakeSkill(opts: FeedbackIntakeOptions): Skill {
       channel: turn.channel,
       // The terminal and the public API cannot push a later message, so no one to notify there.
       ...(pushChannels.has(turn.channel) ? { channelUserId: turn.userId } : {}),
+      ...(d.procedureCode ? { procedureCode: d.procedureCode } : {}),
+      ...(d.dossierCode ? { dossierCode: d.dossierCode } : {}),
       public: false,
     };
     try {
@@ -191,6 +199,11 @@ export function createFeedbackIntakeSkill(opts: FeedbackIntakeOptions): Skill {
 
   function start(ctx: SkillContext): AssistantResult {
     const d: Draft = { id: randomUUID() };
+    // Feedback that starts right after a dossier lookup or a procedure answer is usually about it.
+    const found = findDossierCode(ctx.turn.text);
+    const dossierCode = (found && found.shape !== 'other' ? found.code : null) ?? ctx.session.dossierCode;
+    if (dossierCode) d.dossierCode = dossierCode;
+    if (ctx.session.procedureCode) d.procedureCode = ctx.session.procedureCode;
     // "tôi muốn phản ánh việc giải quyết hồ sơ bị trễ hạn" already says what happened: keep it as typed.
     const rest = plain(ctx.folded)
       .replace(/^(?:xin chao|chao ban|chao)?\s*(?:toi|em|minh|chau|chung toi)?\s*(?:muon|can|xin|dang muon|co)?\s*(?:gui|co)?\s*(?:y kien)?\s*(?:phan anh|kien nghi|gop y)(?:\s*,?\s*(?:kien nghi|gop y))?\s*(?:ve|voi|rang|la)?\s*/, '')
