@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { askJsonl as runAsk } from '../support/ask-process.js';
 import { loadEngine } from '../../src/assistant/engine.js';
 import { buildApp } from '../../src/http/app.js';
 import { askRoutes } from '../../src/http/ask.js';
@@ -13,22 +14,8 @@ import type { Services } from '../../src/services.js';
 
 const outputKeys = ['session', 'intent', 'code', 'codes', 'clarify', 'text', 'speak', 'ms'];
 
-/** Run `npm run -s cli -- ask --jsonl` as a child process, as a user or a checker would. */
-function askJsonl(lines: string[]): Promise<{ out: Array<Record<string, unknown>>; code: number | null; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['tsx', 'src/cli.ts', 'ask', '--knowledge', 'knowledge', '--jsonl'], {
-      env: { ...process.env, DATA_DIR: mkdtempSync(join(tmpdir(), 'b2-ask-')) },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => { stdout += c.toString(); });
-    child.stderr.on('data', (c: Buffer) => { stderr += c.toString(); });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ out: stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)), code, stderr }));
-    child.stdin.end(`${lines.join('\n')}\n`);
-  });
-}
+const askJsonl = (lines: string[]) => runAsk(lines, { args: ['--knowledge', 'knowledge'], env: { DATA_DIR: mkdtempSync(join(tmpdir(), 'b2-ask-')) } });
+
 
 describe('ask --jsonl (child process)', () => {
   it('answers one JSON line per input line, in order, with the contract fields', async () => {

@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { askJsonl as runAsk } from '../support/ask-process.js';
 import { EmbeddedFeedbackStore } from '../../src/store/feedback-embedded.js';
 
 /**
@@ -10,30 +10,8 @@ import { EmbeddedFeedbackStore } from '../../src/store/feedback-embedded.js';
  * from "tôi muốn phản ánh..." to a tracking code, accented and unaccented, with DATA_DIR in a
  * temporary directory; then the records are read back from that directory.
  */
-const root = resolve(import.meta.dirname, '..', '..');
-
-
 interface Out { session: string | null; intent: string; text: string; code: string | null; clarify: boolean }
 
-function askJsonl(lines: object[], dataDir: string): Promise<Out[]> {
-  return new Promise((done, fail) => {
-    const child = spawn('npx', ['tsx', 'src/cli.ts', 'ask', '--jsonl'], {
-      cwd: root,
-      env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent', REDIS_URL: '' },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (c: Buffer) => { out += c.toString(); });
-    child.stderr.on('data', (c: Buffer) => { err += c.toString(); });
-    child.on('error', fail);
-    child.on('exit', (code) => {
-      if (code !== 0) return fail(new Error(`ask --jsonl exited with ${code}: ${err}`));
-      done(out.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Out));
-    });
-    child.stdin.end(lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
-  });
-}
 
 const accented = [
   'Tôi muốn phản ánh',
@@ -64,7 +42,9 @@ describe('feedback through ask --jsonl', () => {
       ...unaccented.map((text) => ({ text, session: 'khong-dau' })),
       ...abandoned.map((text) => ({ text, session: 'bo-do' })),
     ];
-    out = await askJsonl(lines, dir);
+    const run = await runAsk(lines, { env: { DATA_DIR: dir, REDIS_URL: '' } });
+    if (run.code !== 0) throw new Error(`ask --jsonl exited with ${run.code}: ${run.stderr}`);
+    out = run.out as unknown as Out[];
   }, 120_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

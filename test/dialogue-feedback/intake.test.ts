@@ -133,7 +133,10 @@ describe('feedback dialogue on the embedded store', () => {
   });
 
   it('links the procedure under discussion and a dossier code named in the first message', async () => {
-    const say = chat(assistant, 's-link');
+    // This one needs procedure answers too: the shipped knowledge, with the same two skills.
+    const skills = [createFeedbackStatusSkill({ feedback: desk, log }), createFeedbackIntakeSkill({ feedback: desk, log })];
+    const withKnowledge = (await loadEngine({ knowledgeDir: 'knowledge', skills, snapshotPath: null })).assistant;
+    const say = chat(withKnowledge, 's-link');
     const answer = await say('đăng ký thường trú cần giấy tờ gì');
     expect(answer.code).toBe('1.004222');
     const first = await say('tôi muốn phản ánh hồ sơ 000.00.12.H23-241115-0001 bị trễ hẹn hai tuần mà chưa có thông báo');
