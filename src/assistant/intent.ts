@@ -19,7 +19,7 @@ const W = '(?:[a-z0-9]+ ){0,4}'; // up to four words in between ("cần những 
 
 const cues: Cue[] = [
   // fees
-  { intent: 'fees', weight: 3, pattern: /\b(?:bao nhieu tien|may tien|het bao nhieu|ton bao nhieu|mat bao nhieu(?! ngay| thoi gian| lau)|bao nhieu phi|phi bao nhieu|gia bao nhieu|tien bao nhieu)\b/g },
+  { intent: 'fees', weight: 3, pattern: /\b(?:bao nhieu tien|may tien|(?:het|ton|mat) bao nhieu(?! ngay| thoi gian| lau| tuan| thang| gio)|bao nhieu phi|phi bao nhieu|gia bao nhieu|tien bao nhieu)\b/g },
   { intent: 'fees', weight: 3, pattern: /\b(?:mat (?:phi|tien|le phi)|co mat phi|co mien phi|mien phi khong|co phai nop (?:tien|phi|le phi)|co (?:thu|ton|mat) (?:tien|phi|le phi))\b/g },
   { intent: 'fees', weight: 2, pattern: /\b(?:le phi|phi le phi|phi va le phi|chi phi|mien phi|muc thu|tien phi|ton kem)\b/g },
   // "phí" alone folds like "phi" in "phi dự án" (non-project): a weak cue.

@@ -1,6 +1,7 @@
 import type { Procedure } from '../knowledge/procedure.js';
 import { foldDiacritics } from '../search/normalize.js';
 import type { SearchHit } from '../search/procedure-index.js';
+import { baseName } from './sibling.js';
 
 /**
  * Ranking beyond text match. The index scores words and already prefers the base procedure over
@@ -39,12 +40,21 @@ export const rankingSettings = {
   precisionCap: 100,
   /** Weight of the share of the question's words that the name covers. */
   coverageWeight: 0.3,
+  /**
+   * A colloquial question carries words no name has ("ông tôi mới mất", "sắp hết hạn"), so its
+   * best match can cover little of it and still be the only sensible one: a best candidate this
+   * far ahead of the second, covering at least `dominantCoverage`, is answered, not doubted.
+   */
+  dominantRatio: 1.15,
+  dominantCoverage: 0.2,
 };
 
 const words = (s: string) => s.split(/[^a-z0-9]+/).filter(Boolean);
 
 /** Words that do not tell procedures apart; ignored when measuring coverage. */
-const glue = new Set(['bi', 'thu', 'tuc', 'cho', 'cua', 've', 'va', 'hoac', 'doi', 'voi', 'tai', 'o', 'trong', 'khi', 'lam', 'nguoi', 'gi', 'la', 'co', 'khong', 'duoc', 'thi', 'nhu', 'nao', 'bao', 'nhieu', 'tien', 'lau', 'ngay', 'may', 'dau', 'nop', 'giay', 'to', 'so', 'le', 'phi', 'a', 'da', 'oi', 'hoi', 'toi', 'em', 'minh', 'muon']);
+const glue = new Set(['bi', 'thu', 'tuc', 'cho', 'cua', 've', 'va', 'hoac', 'doi', 'voi', 'tai', 'o', 'trong', 'khi', 'lam', 'nguoi', 'gi', 'la', 'co', 'khong', 'duoc', 'thi', 'nhu', 'nao', 'bao', 'nhieu', 'tien', 'lau', 'ngay', 'may', 'dau', 'nop', 'giay', 'to', 'so', 'le', 'phi', 'a', 'da', 'oi', 'hoi', 'toi', 'em', 'minh', 'muon',
+  // Colloquial words that never tell procedures apart ("xin cấp", "sắp hết hạn", "làm xong rồi", "rách nát").
+  'xin', 'sap', 'xong', 'roi', 'nat']);
 
 /** Function words skipped when matching phrases, so "khai sinh cho con" does not favour "... cho người ...". */
 const functionWords = new Set(['cho', 'cua', 've', 'va', 'hoac', 'voi', 'tai', 'o', 'trong', 'la', 'co', 'thi', 'nhu', 'nao', 'gi', 'de', 'duoc', 'da', 'a', 'nhung', 'cac', 'mot', 'thu', 'tuc', 'lam', 'can', 'nguoi']);
@@ -95,6 +105,7 @@ const askedActions: Array<{ triggers: string[]; names: string[] }> = [
   { triggers: ['khoi phuc'], names: ['khoi phuc'] },
   { triggers: ['tam ngung'], names: ['tam ngung'] },
   { triggers: ['cham dut'], names: ['cham dut'] },
+  { triggers: ['cai chinh', 'bi sai', 'sua sai', 'sua lai', 'dinh chinh'], names: ['thay doi', 'cai chinh', 'dinh chinh', 'dieu chinh', 'sua doi', 'sua loi'] },
 ];
 
 /** True when the question asks for an action (re-issue, extension...) that the name does not open with. */
@@ -207,6 +218,22 @@ export function nameCoverage(queryFolded: string, nameFolded: string): number {
   return q.filter((w) => name.has(w)).length / q.length;
 }
 
+/**
+ * An age the question states ("con 15 tuổi") against an age bound in the name ("dưới 14 tuổi",
+ * "từ đủ 14 tuổi trở lên"): false when they contradict, true when they agree, null otherwise.
+ */
+export function ageFits(nameFolded: string, queryFolded: string): boolean | null {
+  const asked = /\b(\d{1,3}) tuoi\b/.exec(queryFolded);
+  if (!asked) return null;
+  const age = Number(asked[1]);
+  const under = /\bduoi (\d{1,3}) tuoi\b/.exec(nameFolded);
+  const over = /\btu (?:du )?(\d{1,3}) tuoi(?: tro len)?\b/.exec(nameFolded);
+  if (under && over) return null;
+  if (under) return age < Number(under[1]);
+  if (over) return age >= Number(over[1]);
+  return null;
+}
+
 export interface RankOptions {
   /** The question's topic words (intent cues and filler removed); defaults to all its words. */
   topic?: string[];
@@ -221,6 +248,12 @@ export interface RankOptions {
    * folded, lower case. Defaults to folding the name as published.
    */
   readName?: (name: string) => string;
+  /**
+   * Whether a folded word occurs in some procedure name of the knowledge. A question word no
+   * name has points at a procedure the knowledge lacks, so a low-coverage best match is then
+   * never answered on its lead alone.
+   */
+  knownWord?: (word: string) => boolean;
 }
 
 export function rankCandidates(
@@ -251,9 +284,11 @@ export function rankCandidates(
     if (run >= 2) score *= 1 + settings.phraseBonus * (run - 1);
     if (unaskedAction(nameWords, actionText)) score *= settings.actionPenalty;
     if (missesAskedAction(nameWords, actionText)) score *= settings.actionPenalty;
+    if (ageFits(nameFolded, queryFolded) === false) score *= settings.actionPenalty;
     score *= 1 - settings.coverageWeight + settings.coverageWeight * coverage;
     score *= 1 - settings.precisionWeight + settings.precisionWeight * namePrecision(queryWordSet, nameWords, settings.precisionCap);
-    return { code: h.code, label: h.name, score, coverage, nameFolded };
+    const uncovered = units.filter((u) => !u.some((alt) => alt.every((w) => nameSet.has(w))));
+    return { code: h.code, label: h.name, score, coverage, nameFolded, base: baseName(h.name), uncovered };
   });
   scored.sort((a, b) => b.score - a.score);
   // Two candidates with the same name differ by level or agency: say which in the label.
@@ -266,10 +301,17 @@ export function rankCandidates(
   }
   const candidates = scored.map(({ code, label, score, coverage }) => ({ code, label, score, coverage }));
   const best = candidates[0];
-  if (best.coverage < settings.weakCoverage) return { kind: 'weak', candidates };
   const second = candidates[1];
+  if (best.coverage < settings.weakCoverage) {
+    const known = opts.knownWord ?? (() => true);
+    const dominant = best.coverage >= settings.dominantCoverage && (!second || best.score >= second.score * settings.dominantRatio)
+      && scored[0].uncovered.every((u) => u.some((alt) => alt.every(known)));
+    if (!dominant) return { kind: 'weak', candidates };
+  }
   if (second && second.score >= best.score * settings.closeRatio && second.coverage >= best.coverage
-    && !nested(scored[0].nameFolded, scored[1].nameFolded)) {
+    && !nested(scored[0].nameFolded, scored[1].nameFolded)
+    // The same procedure at another level is no choice: the answer names it (sibling.ts).
+    && scored[0].base !== scored[1].base) {
     return { kind: 'close', candidates };
   }
   return { kind: 'clear', candidates };

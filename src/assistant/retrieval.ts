@@ -18,6 +18,13 @@ export interface Retrieval {
   search(text: string, limit?: number): Promise<Ranking>;
 }
 
+/**
+ * How many index hits the ranking rules read. The index only sees words; a procedure the rules
+ * would put first ("Cấp lại Giấy chứng nhận do bị mất" for "sổ đỏ bị mất") can sit well below
+ * the top ten on word counts alone.
+ */
+const rerankDepth = 30;
+
 export function createRetrieval(deps: { procedures: Procedure[]; index: ProcedureIndex; lexicon: Lexicon }): Retrieval {
   const byCode = new Map(deps.procedures.map((p) => [p.code, p]));
   const variants = new VariantRule(deps.lexicon);
@@ -34,8 +41,15 @@ export function createRetrieval(deps: { procedures: Procedure[]; index: Procedur
     return folded;
   };
 
+  // Every word of every name, read like a question: tells a topic the knowledge lacks ("phù hiệu").
+  let vocabulary: Set<string> | null = null;
+  const knownWord = (w: string) => {
+    vocabulary ??= new Set(deps.procedures.flatMap((p) => readName(p.name).split(/[^a-z0-9]+/).filter(Boolean)));
+    return vocabulary.has(w);
+  };
+
   async function rank(normalized: string, folded: string, topic: string[], limit = 12): Promise<Ranking> {
-    const hits = await deps.index.search(normalized, { limit: Math.max(limit, 12) });
+    const hits = await deps.index.search(normalized, { limit: Math.max(limit, rerankDepth) });
     const asked = variants.groupsOfQuestion(normalized);
     const ranking = rankCandidates(hits, byCode, folded, {
       topic,
@@ -43,6 +57,7 @@ export function createRetrieval(deps: { procedures: Procedure[]; index: Procedur
       synonyms,
       actionText: withoutSpans(folded, readIntent(folded).spans),
       readName,
+      knownWord,
     });
     return { ...ranking, candidates: ranking.candidates.slice(0, limit) };
   }

@@ -55,7 +55,7 @@ describe('follow-ups keep the procedure discussed', () => {
 describe('clarification', () => {
   it('asks with at most 4 numbered choices when the best candidates stay close, then takes a number', async () => {
     const say = conversation();
-    const ask = await say('trình báo mất hộ chiếu nộp ở đâu');
+    const ask = await say('xóa đăng ký nộp ở đâu');
     expect(ask.clarify).toBe(true);
     expect(ask.code).toBeNull();
     const choices = ask.replies[0].choices!;
@@ -68,13 +68,21 @@ describe('clarification', () => {
 
   it('takes words that only one choice has', async () => {
     const say = conversation();
-    const ask = await say('trình báo mất hộ chiếu nộp ở đâu');
+    const ask = await say('xóa đăng ký nộp ở đâu');
     expect(ask.clarify).toBe(true);
     const names = ask.codes.slice(0, ask.replies[0].choices!.length).map((c) => byCode.get(c)!.name);
-    const target = names.findIndex((x) => /cấp xã/.test(x));
+    const target = names.findIndex((x) => /tạm trú/.test(x));
     expect(target).toBeGreaterThanOrEqual(0);
-    const picked = await say('cap xa');
+    const picked = await say('tam tru');
     expect(picked).toMatchObject({ clarify: false, code: ask.codes[target], intent: 'where' });
+  });
+
+  it('answers the same procedure published at several levels and names the other levels', async () => {
+    // Shipped: "Trình báo mất hộ chiếu phổ thông" at provincial (1.001445) and commune (1.010386) level.
+    const r = await alone('trình báo mất hộ chiếu nộp ở đâu');
+    expect(r).toMatchObject({ clarify: false, intent: 'where' });
+    expect(['1.001445', '1.010386']).toContain(r.code);
+    expect(textOf(r)).toMatch(/cùng tên ở cấp khác/);
   });
 
   it('offers the nearest names instead of answering a record that does not cover the question', async () => {
@@ -87,7 +95,7 @@ describe('clarification', () => {
 
   it('asks again for a new aspect when the reply only changes the question', async () => {
     const say = conversation();
-    const ask = await say('trình báo mất hộ chiếu nộp ở đâu');
+    const ask = await say('xóa đăng ký nộp ở đâu');
     expect(ask.clarify).toBe(true);
     const again = await say('còn lệ phí thì sao?');
     expect(again).toMatchObject({ clarify: true, intent: 'fees', code: null });
@@ -101,7 +109,7 @@ describe('clarification', () => {
 
   it('treats a new question after a clarifying question as new', async () => {
     const say = conversation();
-    await say('trình báo mất hộ chiếu nộp ở đâu');
+    await say('xóa đăng ký nộp ở đâu');
     expect(await say('đăng ký kết hôn mất bao lâu')).toMatchObject({ code: '1.000894', intent: 'deadline', clarify: false });
   });
 });
