@@ -76,7 +76,7 @@ const followOnActions: Array<{ name: string; triggers: string[] }> = [
   { name: 'doi', triggers: ['doi'] },
   { name: 'dieu chinh', triggers: ['dieu chinh', 'sua', 'thay doi'] },
   { name: 'sua doi', triggers: ['sua', 'thay doi', 'dieu chinh'] },
-  { name: 'thay doi', triggers: ['thay doi', 'doi', 'sua'] },
+  { name: 'thay doi', triggers: ['thay doi', 'doi', 'sua', 'cai chinh', 'bi sai'] },
   { name: 'bo sung', triggers: ['bo sung', 'them'] },
   { name: 'thu hoi', triggers: ['thu hoi'] },
   { name: 'huy', triggers: ['huy'] },
@@ -173,13 +173,16 @@ export function unaskedAction(nameWords: string[], queryFolded: string): string 
   const name = nameWords.join(' ').replace(/^thu tuc /, '');
   const opening = name.split(' ').slice(0, actionWindow).join(' ');
   const query = words(queryFolded).join(' ');
+  // A name may list alternatives ("thay đổi, cải chính, bổ sung"): asking for any one is enough.
+  let unasked: string | null = null;
   for (const a of followOnActions) {
     // One-word actions only count at the very start: "đổi" folds like "đối (với)".
     const found = a.name.includes(' ') ? hasPhrase(opening, a.name) : name.startsWith(`${a.name} `);
     if (!found) continue;
-    if (!a.triggers.some((t) => hasPhrase(query, t))) return a.name;
+    if (a.triggers.some((t) => hasPhrase(query, t))) return null;
+    unasked ??= a.name;
   }
-  return null;
+  return unasked;
 }
 
 /** Longest run of consecutive question words that appears, in the same order, in the name. */

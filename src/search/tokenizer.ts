@@ -49,6 +49,19 @@ export function hasMarks(text: string): boolean {
   return MARKED.test(text.normalize('NFC'));
 }
 
+/**
+ * Whether a (normalized) question was typed with accents. Normalization itself adds marks
+ * ("gi" -> "gì", "ko" -> "không", "cccd" -> "căn cước công dân"), so one marked word does not
+ * make a question accented: "lam giay khai sinh cho con can gì" must be read folded, or its
+ * unmarked everyday phrases would be looked up among accented ones and never rewritten.
+ * Accented Vietnamese marks most syllables; half is the line.
+ */
+export function typedWithMarks(text: string): boolean {
+  const syllables = text.split(/[^\p{L}]+/u).filter(Boolean);
+  if (syllables.length === 0) return false;
+  return syllables.filter((w) => hasMarks(w)).length * 2 >= syllables.length;
+}
+
 export interface TermContext {
   lexicon: Lexicon;
   /** Replace everyday names by official ones (questions only; documents get aliases instead). */
@@ -172,7 +185,7 @@ export function createTokenizer(ctx: TermContext, fieldKinds: Record<string, Fie
         const kind = fieldKinds[prop] ?? 'words';
         return [...new Set(terms(wordRuns(raw, docCtx, true), kind))];
       }
-      const accented = hasMarks(raw);
+      const accented = typedWithMarks(raw);
       return [...new Set(terms(wordRuns(raw, ctx, accented)))];
     },
   };

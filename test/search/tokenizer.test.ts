@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createLexicon, loadLexicon, type Lexicon } from '../../src/search/lexicon.js';
 import { Spelling, fromTelex } from '../../src/search/spelling.js';
 import { StopList } from '../../src/search/stop-words.js';
-import { createTokenizer, hasMarks, terms, TERM_END, wordRuns } from '../../src/search/tokenizer.js';
+import { createTokenizer, hasMarks, terms, TERM_END, typedWithMarks, wordRuns } from '../../src/search/tokenizer.js';
+import { normalizeText } from '../../src/search/normalize.js';
 
 let lexicon: Lexicon;
 beforeAll(async () => {
@@ -29,6 +30,22 @@ describe('terms', () => {
     const plain = tokenizer.tokenize('dang ky thuong tru');
     expect(plain.every((t) => !hasMarks(t))).toBe(true);
     expect(accented.filter((t) => !hasMarks(t))).toEqual(plain);
+  });
+
+  it('reads a question as unaccented when only the words normalization expanded carry marks', () => {
+    // "gi" -> "gì" and "cccd" -> "căn cước công dân" are added by normalization, not typed.
+    expect(typedWithMarks(normalizeText('lam giay khai sinh cho con can nhung gi', lexicon))).toBe(false);
+    expect(typedWithMarks(normalizeText('the bhyt bi rach muon doi the moi can gi', lexicon))).toBe(false);
+    expect(typedWithMarks(normalizeText('làm giấy khai sinh cho con cần những gì', lexicon))).toBe(true);
+    expect(typedWithMarks(normalizeText('bn tiền làm hộ chiếu', lexicon))).toBe(true);
+    expect(typedWithMarks('')).toBe(false);
+  });
+
+  it('rewrites everyday phrases of a folded question even when normalization added a marked word', () => {
+    const tokenizer = createTokenizer({ lexicon, synonyms: true }, {});
+    const terms = strip(tokenizer.tokenize(normalizeText('lam giay khai sinh cho con can gi', lexicon)));
+    expect(terms).toContain('dang_ky');
+    expect(terms.every((t) => !hasMarks(t))).toBe(true);
   });
 
   it('never forms a bigram across punctuation', () => {

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import type { Procedure } from '../../src/knowledge/procedure.js';
+import { ageFits, rankCandidates } from '../../src/assistant/ranking.js';
+import { foldDiacritics } from '../../src/search/normalize.js';
+
+/** Names as published on the national portal (the 2,642-record crawl); scores as the index gives them. */
+const fold = (s: string) => foldDiacritics(s.toLowerCase());
+const byCode = new Map<string, Procedure>();
+const words = (q: string) => fold(q).split(/[^a-z0-9]+/).filter(Boolean);
+
+describe('age bounds in names', () => {
+  it.each([
+    ['Cấp thẻ căn cước cho người dưới 14 tuổi', 'làm căn cước cho con 15 tuổi', false],
+    ['Cấp thẻ căn cước cho người dưới 14 tuổi', 'làm căn cước cho bé 6 tuổi', true],
+    ['Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên', 'làm căn cước cho con 15 tuổi', true],
+    ['Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên', 'con 14 tuổi làm căn cước', true],
+    ['Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên', 'con 13 tuổi làm căn cước', false],
+    ['Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên', 'làm căn cước lần đầu', null],
+    ['Đăng ký thường trú', 'con 15 tuổi đăng ký thường trú', null],
+  ])('%s / %s', (name, question, fits) => {
+    expect(ageFits(fold(name), fold(question))).toBe(fits);
+  });
+});
+
+describe('rankCandidates', () => {
+  it('does not ask between the same procedure published at two levels', () => {
+    const hits = [
+      { code: '1.010386', name: 'Trình báo mất hộ chiếu phổ thông (thực hiện tại cấp xã)', score: 100 },
+      { code: '1.001445', name: 'Trình báo mất hộ chiếu phổ thông (thực hiện tại cấp tỉnh)', score: 100 },
+    ];
+    const q = 'trình báo mất hộ chiếu';
+    expect(rankCandidates(hits, byCode, fold(q), { topic: words(q) }).kind).toBe('clear');
+  });
+
+  it('still asks between two different procedures that score alike', () => {
+    const hits = [
+      { code: '1.003197', name: 'Xóa đăng ký thường trú', score: 100 },
+      { code: '1.010028', name: 'Xóa đăng ký tạm trú', score: 100 },
+    ];
+    const q = 'xóa đăng ký';
+    expect(rankCandidates(hits, byCode, fold(q), { topic: words(q) }).kind).toBe('close');
+  });
+
+  const died = [
+    { code: '1.000656', name: 'Thủ tục đăng ký khai tử', score: 156 },
+    { code: '1.005461', name: 'Đăng ký lại khai tử', score: 116 },
+    { code: '2.000547', name: 'Thủ tục ghi vào Sổ hộ tịch việc hộ tịch khác của công dân Việt Nam đã được giải quyết tại cơ quan có thẩm quyền của nước ngoài', score: 97 },
+  ];
+  const q = 'ông tôi mới mất hôm qua làm khai tử';
+  const topic = words('ong moi mat hom qua khai tu');
+
+  it('answers a low-coverage best match far ahead of the rest when every other word is known', () => {
+    const r = rankCandidates(died, byCode, fold(q), { topic, knownWord: () => true });
+    expect(r.candidates[0].coverage).toBeLessThan(0.34);
+    expect(r.kind).toBe('clear');
+    expect(r.candidates[0].code).toBe('1.000656');
+  });
+
+  it('keeps it weak when the question has a word no procedure name has', () => {
+    const r = rankCandidates(died, byCode, fold(q), { topic, knownWord: (w) => w !== 'ong' });
+    expect(r.kind).toBe('weak');
+  });
+
+  it('holds back names that are not a correction when the question asks for one', () => {
+    const hits = [
+      { code: '2.000635', name: 'Cấp bản sao Trích lục hộ tịch, bản sao Giấy khai sinh', score: 140 },
+      { code: '1.004859', name: 'Thủ tục thay đổi, cải chính, bổ sung thông tin hộ tịch, xác định lại dân tộc', score: 114 },
+    ];
+    const question = 'giấy khai sinh bị sai ngày sinh muốn cải chính';
+    const r = rankCandidates(hits, byCode, fold(question), { topic: words('giay khai sinh bi sai ngay sinh cai chinh') });
+    expect(r.candidates[0].code).toBe('1.004859');
+  });
+});
