@@ -257,6 +257,12 @@ export interface RankOptions {
    * never answered on its lead alone.
    */
   knownWord?: (word: string) => boolean;
+  /**
+   * True when the question asks for a special case (variants.json: foreign element, mobile,
+   * re-registration...) that the name is not. The best candidate being such a name means the
+   * knowledge lacks the case asked for: the nearest names are offered, not answered as a match.
+   */
+  missesAskedVariant?: (name: string) => boolean;
 }
 
 export function rankCandidates(
@@ -305,6 +311,7 @@ export function rankCandidates(
   const candidates = scored.map(({ code, label, score, coverage }) => ({ code, label, score, coverage }));
   const best = candidates[0];
   const second = candidates[1];
+  if (opts.missesAskedVariant?.(hits.find((h) => h.code === best.code)!.name)) return { kind: 'weak', candidates };
   if (best.coverage < settings.weakCoverage) {
     const known = opts.knownWord ?? (() => true);
     const dominant = best.coverage >= settings.dominantCoverage && (!second || best.score >= second.score * settings.dominantRatio)

@@ -25,6 +25,8 @@ export interface Retrieval {
  */
 const rerankDepth = 30;
 
+const specialCaseIds = new Set(['foreign', 'mobile', 'border', 'again', 'armed']);
+
 export function createRetrieval(deps: { procedures: Procedure[]; index: ProcedureIndex; lexicon: Lexicon }): Retrieval {
   const byCode = new Map(deps.procedures.map((p) => [p.code, p]));
   const variants = new VariantRule(deps.lexicon);
@@ -41,6 +43,9 @@ export function createRetrieval(deps: { procedures: Procedure[]; index: Procedur
     return folded;
   };
 
+  // Variant groups that make a separate procedure for a citizen's special case; the others (fully
+  // online, central level, organization...) only narrow the same service.
+  const specialCases = new Set(deps.lexicon.variants.flatMap((g, i) => (specialCaseIds.has(g.id) ? [i] : [])));
   // Every word of every name, read like a question: tells a topic the knowledge lacks ("phù hiệu").
   let vocabulary: Set<string> | null = null;
   const knownWord = (w: string) => {
@@ -58,6 +63,10 @@ export function createRetrieval(deps: { procedures: Procedure[]; index: Procedur
       actionText: withoutSpans(folded, readIntent(folded).spans),
       readName,
       knownWord,
+      missesAskedVariant: (name) => {
+        const own = nameGroups.get(name) ?? variants.groupsOfName(name);
+        return asked.some((g) => specialCases.has(g) && !own.includes(g));
+      },
     });
     return { ...ranking, candidates: ranking.candidates.slice(0, limit) };
   }

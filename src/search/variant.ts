@@ -18,13 +18,13 @@ export class VariantRule {
 
   /** Indexes of the variant groups a procedure name belongs to. */
   groupsOfName(name: string): number[] {
-    const n = padFold(name);
+    const n = padFold(withoutExclusions(name));
     return this.groups.flatMap((g, i) => (g.name.some((p) => n.includes(p)) ? [i] : []));
   }
 
   /** Indexes of the variant groups a question asks about. */
   groupsOfQuestion(question: string): number[] {
-    const q = padFold(question);
+    const q = padFold(withoutExclusions(question));
     return this.groups.flatMap((g, i) => (g.question.some((p) => q.includes(p)) ? [i] : []));
   }
 
@@ -40,4 +40,12 @@ export class VariantRule {
 /** Folded, punctuation as spaces, padded: phrase containment then respects word boundaries. */
 function padFold(text: string): string {
   return ` ${foldDiacritics(text).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+}
+
+/**
+ * The text without its exclusions: "(trừ nhà đầu tư nước ngoài ...)" says the procedure is
+ * NOT the foreign case, so the words inside must not put it (or a question quoting it) there.
+ */
+function withoutExclusions(text: string): string {
+  return text.replace(/\(\s*trừ[^)]*\)/giu, ' ').replace(/\btrừ\b[^,;.()]*/giu, ' ');
 }

@@ -71,3 +71,16 @@ describe('rankCandidates', () => {
     expect(r.candidates[0].code).toBe('1.004859');
   });
 });
+
+describe('a special case the knowledge lacks', () => {
+  it('offers the nearest names when the best one is not the special case asked for', () => {
+    const hits = [
+      { code: '1.000894', name: 'Thủ tục đăng ký kết hôn', score: 200 },
+      { code: '1.004746', name: 'Thủ tục đăng ký lại kết hôn', score: 120 },
+    ];
+    const q = 'đăng ký kết hôn với người nước ngoài';
+    const asked = (name: string) => !/nước ngoài/.test(name);
+    expect(rankCandidates(hits, byCode, fold(q), { topic: words(q), missesAskedVariant: asked }).kind).toBe('weak');
+    expect(rankCandidates(hits, byCode, fold(q), { topic: words(q) }).kind).not.toBe('weak');
+  });
+});

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { loadLexicon } from '../../src/search/lexicon.js';
+import { VariantRule } from '../../src/search/variant.js';
+
+const lexicon = await loadLexicon();
+const rule = new VariantRule(lexicon);
+const foreign = lexicon.variants.findIndex((g) => g.id === 'foreign');
+const combined = lexicon.variants.findIndex((g) => g.id === 'combined');
+
+describe('variant groups', () => {
+  it('reads an exclusion as not being the special case (names from the portal FAQ and crawl)', () => {
+    const excluded = 'Cấp, cấp lại giấy chứng nhận cơ sở đủ điều kiện sản xuất thức ăn thủy sản, sản phẩm xử lý môi trường nuôi trồng thủy sản (trừ nhà đầu tư nước ngoài, tổ chức kinh tế có vốn đầu tư nước ngoài)';
+    expect(rule.groupsOfName(excluded)).not.toContain(foreign);
+    expect(rule.groupsOfQuestion(`Cơ quan nào có thẩm quyền ${excluded}`)).not.toContain(foreign);
+    expect(rule.groupsOfName('Thủ tục đăng ký kết hôn có yếu tố nước ngoài')).toContain(foreign);
+  });
+
+  it('treats a joint ("liên thông") procedure as a combined variant, not a mention of "liên thông" inside an exclusion', () => {
+    expect(rule.groupsOfName('Liên thông các thủ tục hành chính về đăng ký khai sinh, cấp Thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi')).toContain(combined);
+    expect(rule.groupsOfName('Đăng ký thuế lần đầu đối với người nộp thuế là tổ chức (trừ trường hợp đăng ký thuế theo cơ chế một cửa liên thông qua cơ quan đăng ký kinh doanh)')).not.toContain(combined);
+  });
+});
