@@ -38,8 +38,24 @@ function canonical(word: string): string {
   return c;
 }
 
+/**
+ * Short forms with two everyday readings, settled by their neighbours before the lexicon's
+ * default: "đk" is "đăng ký" except in "đk để ...", "đk gì", "đủ đk" (điều kiện); "bn" is "bao
+ * nhiêu" except in "bn ơi", "chào bn", "cảm ơn bn" (bạn).
+ */
+const B = '(?<![\\p{L}\\p{N}])';
+const E = '(?![\\p{L}\\p{N}])';
+const ambiguous: Array<[RegExp, string]> = [
+  [new RegExp(`${B}(?:đk|dk)(?=\\s+(?:để|de|gì|gi|là gì|la gi)${E})`, 'gu'), 'điều kiện'],
+  [new RegExp(`(?<=${B}(?:đủ|du|những|nhung|các|cac)\\s+)(?:đk|dk)${E}`, 'gu'), 'điều kiện'],
+  [new RegExp(`${B}bn(?=\\s+(?:ơi|oi)${E})`, 'gu'), 'bạn'],
+  [new RegExp(`(?<=${B}(?:chào|chao|ơn|on|nhờ|nho)\\s+)bn${E}`, 'gu'), 'bạn'],
+];
+
 function normalizePlain(text: string, lexicon?: Lexicon): string {
-  return text.toLowerCase().replace(WORD, (word) => {
+  let lower = text.toLowerCase();
+  if (lexicon) for (const [pattern, long] of ambiguous) lower = lower.replace(pattern, long);
+  return lower.replace(WORD, (word) => {
     const canonicalWord = canonical(word);
     return lexicon?.abbreviations.get(canonicalWord) ?? lexicon?.abbreviations.get(word) ?? canonicalWord;
   });

@@ -43,6 +43,13 @@ const rows: Array<[string, string]> = [
   ['lam ho chieu het bn tien', 'lam ho chieu het bao nhiêu tien'],
   ['dky tam tru can j', 'đăng ký tam tru can gì'],
   ['đk thường trú mất mấy ngày', 'đăng ký thường trú mất mấy ngày'],
+  // Two readings settled by neighbours: điều kiện / đăng ký, bạn / bao nhiêu.
+  ['đk để đăng ký thường trú vào nhà thuê là gì', 'điều kiện để đăng ký thường trú vào nhà thuê là gì'],
+  ['cần những đk gì', 'cần những điều kiện gì'],
+  ['đủ đk làm hộ chiếu chưa', 'đủ điều kiện làm hộ chiếu chưa'],
+  ['bn ơi cho mình hỏi', 'bạn ơi cho mình hỏi'],
+  ['cảm ơn bn nhé', 'cảm ơn bạn nhé'],
+  ['phí làm hộ chiếu bn', 'phí làm hộ chiếu bao nhiêu'],
   ['cấp lại cccd bị mất', 'cấp lại căn cước công dân bị mất'],
   ['đổi CMND sang CCCD', 'đổi chứng minh nhân dân sang căn cước công dân'],
   ['GPLX hết hạn đổi ở đâu', 'giấy phép lái xe hết hạn đổi ở đâu'],
