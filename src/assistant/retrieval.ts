@@ -64,7 +64,8 @@ export function createRetrieval(deps: { procedures: Procedure[]; index: Procedur
       readName,
       knownWord,
       missesAskedVariant: (name) => {
-        const own = nameGroups.get(name) ?? variants.groupsOfName(name);
+        // Read loosely here: a name that mentions the case at all ("... của nước ngoài") has it.
+        const own = [...(nameGroups.get(name) ?? variants.groupsOfName(name)), ...variants.groupsOfQuestion(name)];
         return asked.some((g) => specialCases.has(g) && !own.includes(g));
       },
     });
