@@ -47,11 +47,9 @@ export function createRetrieval(deps: { procedures: Procedure[]; index: Procedur
   // online, central level, organization...) only narrow the same service.
   const specialCases = new Set(deps.lexicon.variants.flatMap((g, i) => (specialCaseIds.has(g.id) ? [i] : [])));
   // Every word of every name, read like a question: tells a topic the knowledge lacks ("phù hiệu").
-  let vocabulary: Set<string> | null = null;
-  const knownWord = (w: string) => {
-    vocabulary ??= new Set(deps.procedures.flatMap((p) => readName(p.name).split(/[^a-z0-9]+/).filter(Boolean)));
-    return vocabulary.has(w);
-  };
+  // Built once here (start-up), not on a citizen's first question.
+  const vocabulary = new Set(deps.procedures.flatMap((p) => readName(p.name).split(/[^a-z0-9]+/).filter(Boolean)));
+  const knownWord = (w: string) => vocabulary.has(w);
 
   async function rank(normalized: string, folded: string, topic: string[], limit = 12): Promise<Ranking> {
     const hits = await deps.index.search(normalized, { limit: Math.max(limit, rerankDepth) });
