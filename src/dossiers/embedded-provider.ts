@@ -111,12 +111,12 @@ export function demoRecords(now: Date): NationalRecord[] {
       ],
     },
     {
-      ...base, MaHoSo: '000.00.12.H99-000001-0002', MaTTHC: '1.001612', TenTTHC: 'Cấp giấy chứng nhận quyền sử dụng đất lần đầu',
+      ...base, MaHoSo: '000.00.12.H99-000001-0002', MaTTHC: '1.012784', TenTTHC: 'Tách thửa hoặc hợp thửa đất',
       ChuHoSo: 'Trần Thị Thử Nghiệm', SoDienThoai: '0900000002', NgayTiepNhan: day(-20), NgayHenTra: day(-3), TrangThaiHoSo: 4,
       QuaTrinhXuLy: [{ NoiDungXuLy: 'Tiếp nhận hồ sơ', ThoiDiemXuLy: day(-20), PhongBanXuLy: 'Bộ phận Một cửa' }],
     },
     {
-      ...base, MaHoSo: '000.00.12.H99-000001-0003', MaTTHC: '1.001193', TenTTHC: 'Đăng ký khai sinh',
+      ...base, MaHoSo: '000.00.12.H99-000001-0003', MaTTHC: '1.001193', TenTTHC: 'Thủ tục đăng ký khai sinh',
       ChuHoSo: 'Lê Văn Mẫu', Email: 'demo@example.com', NgayTiepNhan: day(-2), NgayHenTra: day(1), TrangThaiHoSo: 5,
       QuaTrinhXuLy: [
         { NoiDungXuLy: 'Tiếp nhận hồ sơ', ThoiDiemXuLy: day(-2), PhongBanXuLy: 'Bộ phận Một cửa' },
@@ -124,7 +124,7 @@ export function demoRecords(now: Date): NationalRecord[] {
       ],
     },
     {
-      ...base, MaHoSo: '38.98.H99-000001-0004', MaTTHC: '2.000908', TenTTHC: 'Chứng thực bản sao từ bản chính',
+      ...base, MaHoSo: '38.98.H99-000001-0004', MaTTHC: '2.000815', TenTTHC: 'Chứng thực bản sao từ bản chính giấy tờ, văn bản',
       ChuHoSo: 'Phạm Thị Ví Dụ', SoDienThoai: '0900000004', NgayTiepNhan: day(-5), NgayHenTra: day(-1), NgayKetThucXuLy: day(-1), TrangThaiHoSo: 9,
       QuaTrinhXuLy: [{ NoiDungXuLy: 'Đã ký kết quả', ThoiDiemXuLy: day(-1), PhongBanXuLy: 'Lãnh đạo UBND xã' }],
     },
