@@ -152,6 +152,30 @@ describe('feedback dialogue on the embedded store', () => {
     expect(rec.procedureCode).toBe('1.004222');
   });
 
+  it('asks for the details when the first message names only the topic', async () => {
+    const say = chat(assistant, 's-topic');
+    const first = await say('tôi muốn góp ý về thái độ cán bộ');
+    expect(first.intent).toBe('feedback');
+    expect(first.text).toMatch(/Xin bạn cho biết nội dung/);
+    expect(first.text).not.toContain(FEEDBACK_NOTICE_VERSION);
+  });
+
+  it('adds a longer message at the consent step to the content, never taking it as consent', async () => {
+    const say = chat(assistant, 's-more');
+    await say('tôi muốn phản ánh việc giải quyết hồ sơ bị trễ hạn');
+    const more = await say('Hồ sơ nộp tại xã từ ngày 03/11/2026, đến nay đã quá hẹn mà không ai báo lý do');
+    expect(more.text).toMatch(/ghi thêm chi tiết/);
+    expect(await allRecords(store)).toEqual([]);
+    await say('Đồng ý');
+    await say('Đỗ Văn Nam');
+    const review = await say('0912345678');
+    expect(review.text).toContain('đến nay đã quá hẹn');
+    await say('Gửi');
+    const [rec] = await allRecords(store);
+    expect(rec.content).toBe('tôi muốn phản ánh việc giải quyết hồ sơ bị trễ hạn\nHồ sơ nộp tại xã từ ngày 03/11/2026, đến nay đã quá hẹn mà không ai báo lý do');
+    expect(rec.consent?.messageId).toBe('msg-3');
+  });
+
   const steps = ['content', 'consent', 'name', 'contact', 'confirm'];
   for (let at = 0; at < steps.length; at++) {
     for (const word of ['hủy', 'huy']) {

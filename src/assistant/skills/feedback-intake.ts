@@ -56,6 +56,8 @@ const confirmChoices: Choice[] = [
 ];
 
 /** Channels that can push a later message to the person; the others answer once. */
+const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
+
 export function createFeedbackIntakeSkill(opts: FeedbackIntakeOptions): Skill {
   const { feedback, log } = opts;
 
@@ -156,6 +158,15 @@ export function createFeedbackIntakeSkill(opts: FeedbackIntakeOptions): Skill {
             + 'Phản ánh cần có họ tên và cách liên lạc thì mới được tiếp nhận, nên chưa thể gửi qua kênh này. '
             + 'Bạn vẫn có thể phản ánh trực tiếp tại Bộ phận Một cửa hoặc gửi văn bản đến cơ quan có thẩm quyền.');
         }
+        // A longer message here is the citizen telling more of what happened (the first message was
+        // only the topic): add it to the content, never take it as consent, and ask again.
+        const more = wordCount(ctx.folded) >= 8 ? readContent(`${d.content}\n${text}`) : null;
+        if (more?.ok) {
+          d.content = more.content;
+          keep(ctx, step, d);
+          return say('feedback', 'Tôi đã ghi thêm chi tiết này vào nội dung phản ánh. '
+            + 'Để tiếp tục, xin bạn trả lời “Đồng ý” với thông báo xử lý dữ liệu cá nhân ở trên, hoặc “Hủy” để dừng.', consentChoices);
+        }
         keep(ctx, step, d);
         return say('feedback', 'Tôi chưa nhận được sự đồng ý của bạn nên chưa thể ghi thông tin cá nhân. '
           + 'Xin trả lời “Đồng ý” để tiếp tục, “Không đồng ý” hoặc “Hủy” để dừng.', consentChoices);
@@ -209,7 +220,7 @@ export function createFeedbackIntakeSkill(opts: FeedbackIntakeOptions): Skill {
       .replace(/^(?:xin chao|chao ban|chao)?\s*(?:toi|em|minh|chau|chung toi)?\s*(?:muon|can|xin|dang muon|co)?\s*(?:gui|co)?\s*(?:y kien)?\s*(?:phan anh|kien nghi|gop y)(?:\s*,?\s*(?:kien nghi|gop y))?\s*(?:ve|voi|rang|la)?\s*/, '')
       .trim();
     const first = readContent(ctx.turn.text);
-    if (rest.split(' ').filter(Boolean).length >= 4 && first.ok) {
+    if (wordCount(rest) >= 6 && first.ok) {
       d.content = first.content;
       keep(ctx, 'consent', d);
       return say('feedback', `Tôi sẽ giúp bạn gửi phản ánh này đến cơ quan có thẩm quyền. Nội dung ghi nhận: “${first.content}”.\n${feedbackNotice}`, consentChoices);
