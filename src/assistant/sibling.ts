@@ -8,8 +8,17 @@ import { foldDiacritics } from '../search/normalize.js';
  */
 const levelSuffix = /\s*\((?:thực hiện )?tại cấp [^()]*\)\s*$/iu;
 
+/** Ranking reads the base name of every candidate on every turn: each name is folded once. */
+const baseNames = new Map<string, string>();
+
 export function baseName(name: string): string {
-  return foldDiacritics(name.replace(levelSuffix, '').toLowerCase()).replace(/[^a-z0-9]+/g, ' ').trim();
+  let base = baseNames.get(name);
+  if (base === undefined) {
+    if (baseNames.size > 100_000) baseNames.clear();
+    base = foldDiacritics(name.replace(levelSuffix, '').toLowerCase()).replace(/[^a-z0-9]+/g, ' ').trim();
+    baseNames.set(name, base);
+  }
+  return base;
 }
 
 export interface Sibling {
