@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Procedure } from '../../src/knowledge/procedure.js';
-import { ageFits, rankCandidates } from '../../src/assistant/ranking.js';
+import { ageFits, missesAskedAction, rankCandidates } from '../../src/assistant/ranking.js';
 import { foldDiacritics } from '../../src/search/normalize.js';
 
 /** Names as published on the national portal (the 2,642-record crawl); scores as the index gives them. */
@@ -82,5 +82,20 @@ describe('a special case the knowledge lacks', () => {
     const asked = (name: string) => !/nước ngoài/.test(name);
     expect(rankCandidates(hits, byCode, fold(q), { topic: words(q), missesAskedVariant: asked }).kind).toBe('weak');
     expect(rankCandidates(hits, byCode, fold(q), { topic: words(q) }).kind).not.toBe('weak');
+  });
+});
+
+describe('a request word outranks the story around it', () => {
+  const cases: Array<[string, string, boolean]> = [
+    // [question, name, held back]
+    ['hộ chiếu bị báo mất giờ tìm lại được muốn khôi phục', 'Trình báo mất hộ chiếu phổ thông (thực hiện tại cấp tỉnh)', true],
+    ['hộ chiếu bị báo mất giờ tìm lại được muốn khôi phục', 'Khôi phục giá trị sử dụng hộ chiếu phổ thông (thực hiện tại cấp tỉnh)', false],
+    ['xe bị hỏng không dùng nữa muốn thu hồi đăng ký biển số', 'Cấp lại chứng nhận đăng ký xe, biển số xe thực hiện bằng dịch vụ công trực tuyến toàn trình', true],
+    ['xe bị hỏng không dùng nữa muốn thu hồi đăng ký biển số', 'Thu hồi chứng nhận đăng ký xe, biển số xe thực hiện bằng dịch vụ công toàn trình', false],
+    // Without a request word, the story's action still counts.
+    ['mất hộ chiếu thì báo ở đâu', 'Trình báo mất hộ chiếu phổ thông (thực hiện tại cấp xã)', false],
+  ];
+  it.each(cases)('%s / %s', (question, name, heldBack) => {
+    expect(missesAskedAction(words(name), fold(question))).toBe(heldBack);
   });
 });
