@@ -67,11 +67,19 @@ export function createExactIndex(): IndexComponent {
       if (!tree || tree.type !== 'Radix') continue;
       const weight = boost[prop] ?? 1;
       const norm = work.norms(prop);
+      const found = work.terms(prop);
       for (const token of tokens) {
-        const ids = lookup(tree.node as RadixNodeShape, token);
-        if (!ids) continue;
-        const w = weight * Math.log(1 + (docsCount - ids.size + 0.5) / (ids.size + 0.5));
-        for (const id of ids) {
+        let set = found.get(token);
+        if (set === undefined) {
+          if (found.size > 50_000) found.clear();
+          set = lookup(tree.node as RadixNodeShape, token);
+          found.set(token, set);
+        }
+        if (!set) continue;
+        const w = weight * Math.log(1 + (docsCount - set.size + 0.5) / (set.size + 0.5));
+        const ids = work.ids(set);
+        for (let t = 0; t < ids.length; t++) {
+          const id = ids[t];
           if (whereFiltersIDs && !whereFiltersIDs.has(id)) continue;
           if (scores[id] === 0) touched[touchedCount++] = id;
           scores[id] += w * (norm[id] ?? 0);
@@ -89,6 +97,14 @@ interface Scratch {
   scores: Float64Array;
   touched: Uint32Array;
   norms(prop: string): Float64Array;
+  /**
+   * A term's document set as a typed array, in the set's order (so scores add up identically):
+   * a common term's set is walked on most turns. The procedure index is built once and then only
+   * searched; a set that grows or shrinks is copied again.
+   */
+  ids(set: Set<number>): Uint32Array;
+  /** Per field, terms already looked up in its tree (the same few hundred words come back all day). */
+  terms(prop: string): Map<string, Set<number> | null>;
 }
 
 /**
@@ -103,8 +119,26 @@ function scratchFor(cache: WeakMap<object, Scratch>, index: IndexStoreShape, par
   const maxId = maxInternalId(index);
   const size = maxId + 1;
   const norms = new Map<string, Float64Array>();
+  const idLists = new WeakMap<Set<number>, Uint32Array>();
+  const termSets = new Map<string, Map<string, Set<number> | null>>();
   const entry = {
     key,
+    terms(prop: string) {
+      let m = termSets.get(prop);
+      if (!m) {
+        m = new Map();
+        termSets.set(prop, m);
+      }
+      return m;
+    },
+    ids(set: Set<number>): Uint32Array {
+      let list = idLists.get(set);
+      if (!list || list.length !== set.size) {
+        list = Uint32Array.from(set);
+        idLists.set(set, list);
+      }
+      return list;
+    },
     scores: new Float64Array(size),
     touched: new Uint32Array(size),
     norms(prop: string): Float64Array {
