@@ -71,6 +71,14 @@ export interface IntentReading {
 
 /** Read the intent of a folded, lower-case question. Pure. */
 export function readIntent(folded: string): IntentReading {
+  // Read twice per turn (the conversation core, then retrieval's action text): the last reading
+  // is kept. Callers only read it.
+  if (lastReading?.folded !== folded) lastReading = { folded, reading: readIntentOnce(folded) };
+  return lastReading.reading;
+}
+let lastReading: { folded: string; reading: IntentReading } | null = null;
+
+function readIntentOnce(folded: string): IntentReading {
   const scores: Partial<Record<Intent, number>> = {};
   const spans: Array<[number, number]> = [];
   for (const cue of cues) {
