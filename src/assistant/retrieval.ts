@@ -31,6 +31,7 @@ export function createRetrieval(deps: { procedures: Procedure[]; index: Procedur
   const byCode = new Map(deps.procedures.map((p) => [p.code, p]));
   const variants = new VariantRule(deps.lexicon);
   const nameGroups = new Map(deps.procedures.map((p) => [p.name, variants.groupsOfName(p.name)]));
+  const listedGroups = new Map(deps.procedures.map((p) => [p.name, variants.listedGroupsOfName(p.name)]));
   const synonyms = foldSynonyms(deps.lexicon.synonyms);
   // Names read like questions (abbreviations expanded), computed once per name.
   const readNames = new Map<string, string>();
@@ -56,7 +57,7 @@ export function createRetrieval(deps: { procedures: Procedure[]; index: Procedur
     const asked = variants.groupsOfQuestion(normalized);
     const ranking = rankCandidates(hits, byCode, folded, {
       topic,
-      variantWeight: (name) => variants.weight(nameGroups.get(name) ?? variants.groupsOfName(name), asked),
+      variantWeight: (name) => variants.weight(nameGroups.get(name) ?? variants.groupsOfName(name), asked, listedGroups.get(name) ?? []),
       synonyms,
       actionText: withoutSpans(folded, readIntent(folded).spans),
       readName,

@@ -113,7 +113,7 @@ export async function buildProcedureIndex(
   }
 
   const variants = new VariantRule(lexicon);
-  const names = new Map(docs.map((d) => [d.code, { name: d.name, groups: variants.groupsOfName(d.name) }]));
+  const names = new Map(docs.map((d) => [d.code, { name: d.name, groups: variants.groupsOfName(d.name), listed: variants.listedGroupsOfName(d.name) }]));
   return {
     size: docs.length,
     origin,
@@ -129,8 +129,8 @@ export async function buildProcedureIndex(
       });
       const asked = variants.groupsOfQuestion(normalized);
       const hits: SearchHit[] = result.hits.map((h) => {
-        const entry = names.get(h.id) ?? { name: '', groups: [] };
-        return { code: h.id, name: entry.name, score: h.score * variants.weight(entry.groups, asked) };
+        const entry = names.get(h.id) ?? { name: '', groups: [], listed: [] };
+        return { code: h.id, name: entry.name, score: h.score * variants.weight(entry.groups, asked, entry.listed) };
       });
       hits.sort((a, b) => b.score - a.score);
       return hits.slice(0, limit);

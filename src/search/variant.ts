@@ -18,8 +18,19 @@ export class VariantRule {
 
   /** Indexes of the variant groups a procedure name belongs to. */
   groupsOfName(name: string): number[] {
-    const n = padFold(withoutExclusions(name));
+    const n = padFold(withoutListedAudiences(withoutExclusions(name)));
     return this.groups.flatMap((g, i) => (g.name.some((p) => n.includes(p)) ? [i] : []));
+  }
+
+  /**
+   * Groups a name mentions only as one audience among others ("... đối với hộ gia đình, cá nhân,
+   * người gốc Việt Nam định cư ở nước ngoài"): the procedure serves both cases, so neither a
+   * question that asks for the case nor one that does not is a mismatch.
+   */
+  listedGroupsOfName(name: string): number[] {
+    const n = padFold(withoutExclusions(name));
+    const firm = this.groupsOfName(name);
+    return this.groups.flatMap((g, i) => (!firm.includes(i) && g.name.some((p) => n.includes(p)) ? [i] : []));
   }
 
   /** Indexes of the variant groups a question asks about. */
@@ -29,10 +40,10 @@ export class VariantRule {
   }
 
   /** Multiplier for a candidate: `factor` to the number of groups where name and question disagree. */
-  weight(nameGroups: number[], questionGroups: number[]): number {
+  weight(nameGroups: number[], questionGroups: number[], listedGroups: number[] = []): number {
     let mismatches = 0;
     for (const g of nameGroups) if (!questionGroups.includes(g)) mismatches++;
-    for (const g of questionGroups) if (!nameGroups.includes(g)) mismatches++;
+    for (const g of questionGroups) if (!nameGroups.includes(g) && !listedGroups.includes(g)) mismatches++;
     return this.factor ** mismatches;
   }
 }
@@ -48,4 +59,9 @@ function padFold(text: string): string {
  */
 function withoutExclusions(text: string): string {
   return text.replace(/\(\s*trừ[^)]*\)/giu, ' ').replace(/\btrừ\b[^,;.()]*/giu, ' ');
+}
+
+/** The name without audience items after the first ("công dân Việt Nam, người nước ngoài ..."). */
+function withoutListedAudiences(text: string): string {
+  return text.replace(/,\s*người\s[^,;()]*/giu, ' ');
 }

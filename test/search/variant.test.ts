@@ -19,4 +19,16 @@ describe('variant groups', () => {
     expect(rule.groupsOfName('Liên thông các thủ tục hành chính về đăng ký khai sinh, cấp Thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi')).toContain(combined);
     expect(rule.groupsOfName('Đăng ký thuế lần đầu đối với người nộp thuế là tổ chức (trừ trường hợp đăng ký thuế theo cơ chế một cửa liên thông qua cơ quan đăng ký kinh doanh)')).not.toContain(combined);
   });
+
+  it('does not make a name a special case for one audience among others (crawl names)', () => {
+    const listed = 'Đăng ký đất đai, tài sản gắn liền với đất, cấp Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất lần đầu đối với hộ gia đình, cá nhân, cộng đồng dân cư, người gốc Việt Nam định cư ở nước ngoài';
+    expect(rule.groupsOfName(listed)).not.toContain(foreign);
+    expect(rule.listedGroupsOfName(listed)).toContain(foreign);
+    // Neither asking for the case nor not asking is a mismatch.
+    expect(rule.weight(rule.groupsOfName(listed), [foreign], rule.listedGroupsOfName(listed))).toBe(1);
+    expect(rule.weight(rule.groupsOfName(listed), [], rule.listedGroupsOfName(listed))).toBe(1);
+    // The case named first is still the case.
+    const first = 'Kiểm tra, xét duyệt nhân sự, cấp phép nhập cảnh cho người nước ngoài, người Việt Nam định cư ở nước ngoài nhập cảnh vào Việt Nam';
+    expect(rule.groupsOfName(first)).toContain(foreign);
+  });
 });
