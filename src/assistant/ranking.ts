@@ -349,7 +349,8 @@ export function rankCandidates(
   const scored = hits.map((h) => {
     const nameFolded = readName(h.name);
     const { nameWords, nameSet, runWords } = nameWordsOf(nameFolded);
-    const coverage = units.length === 0 ? 0 : units.filter((u) => u.some((alt) => alt.every((w) => nameSet.has(w)))).length / units.length;
+    const uncovered = units.filter((u) => !u.some((alt) => alt.every((w) => nameSet.has(w))));
+    const coverage = units.length === 0 ? 0 : (units.length - uncovered.length) / units.length;
     const variant = variantWeight(h.name);
     let score = Math.pow(Math.max(h.score, 0) / variant / top, settings.textExponent) * variant;
     const run = longestRun(queryRunWords, runWords);
@@ -359,7 +360,6 @@ export function rankCandidates(
     if (ageFits(nameFolded, queryFolded) === false) score *= settings.actionPenalty;
     score *= 1 - settings.coverageWeight + settings.coverageWeight * coverage;
     score *= 1 - settings.precisionWeight + settings.precisionWeight * namePrecision(queryWordSet, nameWords, settings.precisionCap);
-    const uncovered = units.filter((u) => !u.some((alt) => alt.every((w) => nameSet.has(w))));
     return { code: h.code, label: h.name, score, coverage, nameFolded, base: baseName(h.name), uncovered };
   });
   scored.sort((a, b) => b.score - a.score);
