@@ -35,7 +35,8 @@ const cues: Cue[] = [
   { intent: 'where', weight: 2, pattern: /\b(?:noi nop|noi tiep nhan|dia chi|co quan (?:co tham quyen|thuc hien|tiep nhan|giai quyet)|tham quyen|dia diem|nop o|nop tai|co quan)\b/g },
   // papers
   { intent: 'papers', weight: 3, pattern: new RegExp(`\\b(?:(?:giay to|ho so|tai lieu|thanh phan) ${W}(?:gi|nao|gom)|can ${W}gi|gom ${W}(?:gi|nhung gi)|chuan bi ${W}gi|mang ${W}gi|mang theo|nop ${W}(?:giay to|ho so) gi|thanh phan ho so|bo ho so|ho so gom|can nhung gi|can giay to|ky gi)\\b`, 'g') },
-  { intent: 'papers', weight: 2, pattern: /\b(?:giay to|thanh phan|mau don|to khai|so luong ho so|ho so can|cho biet ho so|^ho so (?:de nghi|dang ky|xin))\b/g },
+  // "giấy tờ tùy thân / cá nhân" names what the citizen has (an ID), not a request for the papers.
+  { intent: 'papers', weight: 2, pattern: /\b(?:giay to(?! tuy than| ca nhan)|thanh phan|mau don|to khai|so luong ho so|ho so can|cho biet ho so|^ho so (?:de nghi|dang ky|xin))\b/g },
   // steps
   { intent: 'steps', weight: 3, pattern: new RegExp(`\\b(?:cac buoc|nhung buoc|buoc nao|may buoc|trinh tu|quy trinh|cach thuc thuc hien|(?:lam|thuc hien|tien hanh) ${W}(?:nhu the nao|the nao|ra sao)|cach lam|lam sao|lam the nao|thu tuc ${W}(?:nhu the nao|the nao|ra sao))\\b`, 'g') },
   { intent: 'steps', weight: 1, pattern: /\b(?:nhu the nao|the nao|ra sao|huong dan)\b/g },

@@ -50,7 +50,8 @@ export function createRetrieval(deps: { procedures: Procedure[]; index: Procedur
   // Every word of every name, read like a question: tells a topic the knowledge lacks ("phù hiệu").
   // Built once here (start-up), not on a citizen's first question.
   const vocabulary = new Set(deps.procedures.flatMap((p) => readName(p.name).split(/[^a-z0-9]+/).filter(Boolean)));
-  const knownWord = (w: string) => vocabulary.has(w);
+  // A token with a digit ("a1", "b2", "2024") is a class, grade or date, not a missing topic.
+  const knownWord = (w: string) => vocabulary.has(w) || /\d/.test(w);
 
   async function rank(normalized: string, folded: string, topic: string[], limit = 12): Promise<Ranking> {
     const hits = await deps.index.search(normalized, { limit: Math.max(limit, rerankDepth) });

@@ -54,6 +54,9 @@ const table: Array<[string, string | null]> = [
   ['phản ánh mã PA-2026-000045 xử lý đến đâu rồi', 'feedback_status'],
   ['đăng ký thường trú', null],
   ['1.001612', null],
+  // "giấy tờ tùy thân" is what the citizen has, not a request for the papers.
+  ['con đã có giấy tờ tùy thân nhưng chưa từng được khai sinh thì đăng ký khai sinh thế nào', 'steps'],
+  ['đăng ký khai sinh cần giấy tờ gì', 'papers'],
 ];
 
 describe('intent cues', () => {
