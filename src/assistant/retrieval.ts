@@ -53,8 +53,9 @@ export function createRetrieval(deps: { procedures: Procedure[]; index: Procedur
   // A token with a digit ("a1", "b2", "2024") is a class, grade or date, not a missing topic.
   const knownWord = (w: string) => vocabulary.has(w) || /\d/.test(w);
 
-  async function rank(normalized: string, folded: string, topic: string[], limit = 12): Promise<Ranking> {
+  async function rank(normalized: string, folded: string, fullTopic: string[], limit = 12): Promise<Ranking> {
     const hits = await deps.index.search(normalized, { limit: Math.max(limit, rerankDepth) });
+    const topic = withoutPurpose(normalized, fullTopic);
     const asked = variants.groupsOfQuestion(normalized);
     const ranking = rankCandidates(hits, byCode, folded, {
       topic,
@@ -80,4 +81,23 @@ export function createRetrieval(deps: { procedures: Procedure[]; index: Procedur
       return rank(normalized, folded, topicWords(folded, readIntent(folded)), limit);
     },
   };
+}
+
+/**
+ * "xin lý lịch tư pháp để đi xuất khẩu lao động": what follows "để" is why the citizen needs
+ * the procedure, not which one it is, so its words do not count in the ranking's coverage. Only
+ * when the words before "để" already name something ("cần gì để làm hộ chiếu", "điều kiện để
+ * đăng ký thường trú" name it after) and only on accented text (folded "de" is also "đề", "đẻ").
+ * Exported for its table test.
+ */
+export function withoutPurpose(normalized: string, topic: string[]): string[] {
+  // "để lại" (bequeath, leave) is a verb, not a purpose.
+  const at = normalized.toLowerCase().search(/ để (?!lại(?:\s|$))/u);
+  if (at < 0) return topic;
+  const head = foldDiacritics(normalized.slice(0, at)).toLowerCase();
+  const headTopic = topicWords(head, readIntent(head));
+  if (headTopic.length < 2) return topic;
+  const own = new Set(headTopic);
+  const tail = new Set(foldDiacritics(normalized.slice(at + 4)).toLowerCase().split(/[^a-z0-9]+/).filter(Boolean));
+  return topic.filter((w) => own.has(w) || !tail.has(w));
 }
