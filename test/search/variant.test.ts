@@ -31,4 +31,15 @@ describe('variant groups', () => {
     const first = 'Kiểm tra, xét duyệt nhân sự, cấp phép nhập cảnh cho người nước ngoài, người Việt Nam định cư ở nước ngoài nhập cảnh vào Việt Nam';
     expect(rule.groupsOfName(first)).toContain(foreign);
   });
+
+  it('holds back a sector-specific company procedure unless the question names the sector (crawl names)', () => {
+    const securities = 'Đăng ký phát hành, chào bán cổ phần, tăng vốn điều lệ của công ty chứng khoán, công ty quản lý quỹ đầu tư chứng khoán';
+    const lawFirm = 'Thay đổi người đại diện theo pháp luật của Văn phòng luật sư, công ty luật trách nhiệm hữu hạn một thành viên';
+    const general = 'Đăng ký thay đổi vốn điều lệ, phần vốn góp, tỷ lệ phần vốn góp đối với công ty TNHH, công ty cổ phần, công ty hợp danh';
+    const plain = rule.groupsOfQuestion('tăng vốn điều lệ công ty cổ phần thì đăng ký ở đâu');
+    expect(rule.weight(rule.groupsOfName(securities), plain)).toBeLessThan(rule.weight(rule.groupsOfName(general), plain));
+    // "pháp luật" is not "luật sư".
+    const lawWeight = (q: string) => rule.weight(rule.groupsOfName(lawFirm), rule.groupsOfQuestion(q));
+    expect(lawWeight('công ty TNHH đổi người đại diện theo pháp luật')).toBeLessThan(lawWeight('công ty luật đổi người đại diện theo pháp luật'));
+  });
 });
