@@ -109,6 +109,8 @@ const askedActions: Array<{ triggers: string[]; names: string[]; strong?: boolea
   { triggers: ['tam ngung'], names: ['tam ngung'], strong: true },
   { triggers: ['cham dut'], names: ['cham dut'], strong: true },
   { triggers: ['thu hoi'], names: ['thu hoi'], strong: true },
+  // "đăng ký thay đổi vốn điều lệ" is a change, not the founding "Đăng ký thành lập ...".
+  { triggers: ['thay doi'], names: ['thay doi', 'doi', 'cap doi', 'dieu chinh', 'sua doi', 'cai chinh', 'bien dong', 'chuyen doi', 'bo sung'] },
   { triggers: ['cai chinh', 'bi sai', 'sua sai', 'sua lai', 'dinh chinh'], names: ['thay doi', 'cai chinh', 'dinh chinh', 'dieu chinh', 'sua doi', 'sua loi'] },
 ];
 

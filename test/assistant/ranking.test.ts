@@ -92,6 +92,8 @@ describe('a request word outranks the story around it', () => {
     ['hộ chiếu bị báo mất giờ tìm lại được muốn khôi phục', 'Khôi phục giá trị sử dụng hộ chiếu phổ thông (thực hiện tại cấp tỉnh)', false],
     ['xe bị hỏng không dùng nữa muốn thu hồi đăng ký biển số', 'Cấp lại chứng nhận đăng ký xe, biển số xe thực hiện bằng dịch vụ công trực tuyến toàn trình', true],
     ['xe bị hỏng không dùng nữa muốn thu hồi đăng ký biển số', 'Thu hồi chứng nhận đăng ký xe, biển số xe thực hiện bằng dịch vụ công toàn trình', false],
+    ['dang ky thay doi von dieu le cong ty tnhh hai thanh vien can gi', 'Đăng ký thành lập công ty TNHH hai thành viên trở lên', true],
+    ['dang ky thay doi von dieu le cong ty tnhh hai thanh vien can gi', 'Đăng ký thay đổi vốn điều lệ, phần vốn góp, tỷ lệ phần vốn góp đối với công ty TNHH, công ty cổ phần, công ty hợp danh', false],
     // Without a request word, the story's action still counts.
     ['mất hộ chiếu thì báo ở đâu', 'Trình báo mất hộ chiếu phổ thông (thực hiện tại cấp xã)', false],
   ];
