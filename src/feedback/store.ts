@@ -1,4 +1,6 @@
+import { isOpen } from './lifecycle.js';
 import type { FeedbackRecord, FeedbackStatus } from './record.js';
+import { fold } from './similarity.js';
 import type { StaffAccount, StaffSession } from './staff.js';
 
 /**
@@ -27,6 +29,25 @@ export interface ListQuery {
   to?: Date;
   offset: number;
   limit: number;
+}
+
+/** Whether a record passes a list query's filters; both stores apply the same test. */
+export function listFilter(query: ListQuery): (r: FeedbackRecord) => boolean {
+  const q = query.q ? fold(query.q) : '';
+  return (r) => {
+    if (query.status && r.status !== query.status) return false;
+    if (query.overdueAt && !(isOpen(r.status) && Date.parse(r.dueAt) < query.overdueAt.getTime())) return false;
+    const at = Date.parse(r.receivedAt);
+    if (query.from && at < query.from.getTime()) return false;
+    if (query.to && at >= query.to.getTime()) return false;
+    return !q || fold(`${r.code} ${r.content} ${r.agency ?? ''} ${r.procedureCode ?? ''}`).includes(q);
+  };
+}
+
+/** Newest first, then one page of the query. */
+export function listPage(matches: FeedbackRecord[], query: ListQuery): { items: FeedbackRecord[]; total: number } {
+  matches.sort((a, b) => b.receivedAt.localeCompare(a.receivedAt) || b.code.localeCompare(a.code));
+  return { items: matches.slice(query.offset, query.offset + query.limit), total: matches.length };
 }
 
 export interface FeedbackStore {

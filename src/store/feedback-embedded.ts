@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import { UnavailableError } from '../errors.js';
 import { feedbackRecordSchema, formatCode, PENDING_CODE, type FeedbackRecord } from '../feedback/record.js';
 import { isOpen } from '../feedback/lifecycle.js';
-import { fold } from '../feedback/similarity.js';
 import type { StaffAccount, StaffSession } from '../feedback/staff.js';
-import type { FeedbackStore, ListQuery, NewFeedback } from '../feedback/store.js';
+import { listFilter, listPage, type FeedbackStore, type ListQuery, type NewFeedback } from '../feedback/store.js';
 import { EmbeddedLog } from './embedded-log.js';
 import { StaffFile } from './feedback-staff-file.js';
 
@@ -143,19 +142,7 @@ export class EmbeddedFeedbackStore implements FeedbackStore {
   }
 
   async list(query: ListQuery): Promise<{ items: FeedbackRecord[]; total: number }> {
-    const q = query.q ? fold(query.q) : '';
-    const matches: FeedbackRecord[] = [];
-    for (const r of this.records.values()) {
-      if (query.status && r.status !== query.status) continue;
-      if (query.overdueAt && !(isOpen(r.status) && Date.parse(r.dueAt) < query.overdueAt.getTime())) continue;
-      const at = Date.parse(r.receivedAt);
-      if (query.from && at < query.from.getTime()) continue;
-      if (query.to && at >= query.to.getTime()) continue;
-      if (q && !fold(`${r.code} ${r.content} ${r.agency ?? ''} ${r.procedureCode ?? ''}`).includes(q)) continue;
-      matches.push(r);
-    }
-    matches.sort((a, b) => b.receivedAt.localeCompare(a.receivedAt) || b.code.localeCompare(a.code));
-    return { items: matches.slice(query.offset, query.offset + query.limit), total: matches.length };
+    return listPage([...this.records.values()].filter(listFilter(query)), query);
   }
 
   async linkedFrom(code: string): Promise<string[]> {

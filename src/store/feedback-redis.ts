@@ -2,9 +2,8 @@ import type { Redis } from 'ioredis';
 import { UnavailableError } from '../errors.js';
 import { feedbackRecordSchema, PENDING_CODE, type FeedbackRecord } from '../feedback/record.js';
 import { isOpen } from '../feedback/lifecycle.js';
-import { fold } from '../feedback/similarity.js';
 import { staffAccountSchema, type StaffAccount, type StaffSession } from '../feedback/staff.js';
-import type { FeedbackStore, ListQuery, NewFeedback } from '../feedback/store.js';
+import { listFilter, listPage, type FeedbackStore, type ListQuery, type NewFeedback } from '../feedback/store.js';
 
 /**
  * The Redis feedback store, shared by every instance behind a load balancer.
@@ -150,20 +149,12 @@ export class RedisFeedbackStore implements FeedbackStore {
         return { items: await this.fetch(page), total: codes.length };
       }
       // Filters beyond one index are applied on the records, fetched in chunks.
-      const q = query.q ? fold(query.q) : '';
+      const keep = listFilter(query);
       const matches: FeedbackRecord[] = [];
       for (let i = 0; i < codes.length; i += 500) {
-        for (const r of await this.fetch(codes.slice(i, i + 500))) {
-          if (query.status && r.status !== query.status) continue;
-          const at = Date.parse(r.receivedAt);
-          if (query.from && at < query.from.getTime()) continue;
-          if (query.to && at >= query.to.getTime()) continue;
-          if (q && !fold(`${r.code} ${r.content} ${r.agency ?? ''} ${r.procedureCode ?? ''}`).includes(q)) continue;
-          matches.push(r);
-        }
+        for (const r of await this.fetch(codes.slice(i, i + 500))) if (keep(r)) matches.push(r);
       }
-      matches.sort((a, b) => b.receivedAt.localeCompare(a.receivedAt) || b.code.localeCompare(a.code));
-      return { items: matches.slice(query.offset, query.offset + query.limit), total: matches.length };
+      return listPage(matches, query);
     });
   }
 
