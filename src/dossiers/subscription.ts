@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { ChannelName } from '../assistant/turn.js';
 import type { DossierStatus } from './dossier.js';
 
@@ -15,6 +16,16 @@ export interface DossierSubscription {
   /** Set once the citizen has been told the dossier is past its appointment date. */
   lateNotified?: boolean;
 }
+
+/** How a stored subscription is checked when read back (both stores). */
+export const storedSubscriptionSchema = z.object({
+  code: z.string().min(1),
+  channel: z.string().min(1),
+  userId: z.string().min(1),
+  lastStatus: z.number().int().min(1).max(10),
+  createdAt: z.string(),
+  lateNotified: z.boolean().optional(),
+});
 
 export function subscriptionKey(s: Pick<DossierSubscription, 'code' | 'channel' | 'userId'>): string {
   return `${s.channel}\u0000${s.userId}\u0000${s.code}`;

@@ -1,21 +1,14 @@
 import { mkdir, readFile, rename, writeFile, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
-import { subscriptionKey, type DossierSubscription, type DossierSubscriptionStore } from '../dossiers/subscription.js';
+import { storedSubscriptionSchema, subscriptionKey, type DossierSubscription, type DossierSubscriptionStore } from '../dossiers/subscription.js';
 
 /**
  * Dossier subscriptions in one small JSON file under DATA_DIR. Few citizens subscribe at once, so
  * the whole file is rewritten on each change: written to a temporary file, fsynced and renamed,
  * so a crash leaves either the old or the new list, never half of one. Writes are serialized.
  */
-const fileSchema = z.array(z.object({
-  code: z.string().min(1),
-  channel: z.string().min(1),
-  userId: z.string().min(1),
-  lastStatus: z.number().int().min(1).max(10),
-  createdAt: z.string(),
-  lateNotified: z.boolean().optional(),
-}));
+const fileSchema = z.array(storedSubscriptionSchema);
 
 export function createEmbeddedSubscriptionStore(file: string): DossierSubscriptionStore {
   let cache: Map<string, DossierSubscription> | null = null;

@@ -1,16 +1,8 @@
 import type { Redis } from 'ioredis';
-import { z } from 'zod';
-import { subscriptionKey, type DossierSubscription, type DossierSubscriptionStore } from '../dossiers/subscription.js';
+import { storedSubscriptionSchema, subscriptionKey, type DossierSubscription, type DossierSubscriptionStore } from '../dossiers/subscription.js';
 
 /** Dossier subscriptions in one Redis hash, shared by every instance behind the load balancer. */
-const entrySchema = z.object({
-  code: z.string().min(1),
-  channel: z.string().min(1),
-  userId: z.string().min(1),
-  lastStatus: z.number().int().min(1).max(10),
-  createdAt: z.string(),
-  lateNotified: z.boolean().optional(),
-});
+const entrySchema = storedSubscriptionSchema;
 
 export function createRedisSubscriptionStore(redis: Redis, key = 'dossier:subscriptions'): DossierSubscriptionStore {
   return {
