@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accented, unaccented } from './conversations.js';
 import { askJsonl as runAsk } from '../support/ask-process.js';
 import { EmbeddedFeedbackStore } from '../../src/store/feedback-embedded.js';
 
@@ -13,22 +14,6 @@ import { EmbeddedFeedbackStore } from '../../src/store/feedback-embedded.js';
 interface Out { session: string | null; intent: string; text: string; code: string | null; clarify: boolean }
 
 
-const accented = [
-  'Tôi muốn phản ánh',
-  'Ngày 20/11/2026 tôi nộp hồ sơ đăng ký thường trú tại UBND xã, cán bộ hẹn 3 lần vẫn chưa trả kết quả.',
-  'Đồng ý',
-  'Nguyễn Văn An',
-  '0912 345 678',
-  'Gửi',
-];
-const unaccented = [
-  'toi muon phan anh',
-  'ngay 20/11 toi nop ho so dang ky khai sinh cho con o xa, can bo bao thieu giay to nhung khong noi ro thieu gi',
-  'dong y',
-  'Tran Thi Bich',
-  'tranthibich@gmail.com',
-  'gui',
-];
 const abandoned = ['tôi muốn góp ý', 'Cán bộ tiếp dân thường xuyên đi muộn vào buổi sáng thứ hai.', 'ok', 'huy'];
 
 describe('feedback through ask --jsonl', () => {

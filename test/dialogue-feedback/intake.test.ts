@@ -16,6 +16,7 @@ import { EmbeddedFeedbackStore } from '../../src/store/feedback-embedded.js';
 import { RedisFeedbackStore } from '../../src/store/feedback-redis.js';
 import { connectRedis, redisReady } from '../../src/store/redis.js';
 import { createLogger } from '../../src/log.js';
+import { accented, unaccented } from './conversations.js';
 import { hasRedis, startRedis, type RedisServer } from '../support/redis.js';
 
 const log = createLogger('silent');
@@ -55,22 +56,6 @@ describe('feedback dialogue on the embedded store', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const accented = [
-    'Tôi muốn phản ánh',
-    'Ngày 20/11/2026 tôi nộp hồ sơ đăng ký thường trú tại UBND xã, cán bộ hẹn 3 lần vẫn chưa trả kết quả.',
-    'Đồng ý',
-    'Nguyễn Văn An',
-    '0912 345 678',
-    'Gửi',
-  ];
-  const unaccented = [
-    'toi muon phan anh',
-    'ngay 20/11 toi nop ho so dang ky khai sinh cho con o xa, can bo bao thieu giay to nhung khong noi ro thieu gi',
-    'dong y',
-    'Tran Thi Bich',
-    'tranthibich@gmail.com',
-    'gui',
-  ];
 
   for (const [style, lines] of [['accented', accented], ['unaccented', unaccented]] as const) {
     it(`goes from "tôi muốn phản ánh" to a tracking code (${style})`, async () => {
@@ -343,11 +328,3 @@ describe.skipIf(!hasRedis)('feedback dialogue when the store goes down (Redis)',
   });
 });
 
-const accented = [
-  'Tôi muốn phản ánh',
-  'Ngày 20/11/2026 tôi nộp hồ sơ đăng ký thường trú tại UBND xã, cán bộ hẹn 3 lần vẫn chưa trả kết quả.',
-  'Đồng ý',
-  'Nguyễn Văn An',
-  '0912 345 678',
-  'Gửi',
-];
