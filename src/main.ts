@@ -143,10 +143,15 @@ export async function createServer(services: Services): Promise<FastifyInstance>
   return app;
 }
 
-/** Loops that run beside the handlers: outbox delivery and the dossier watch (serve and telegram --polling). */
+/**
+ * Loops that run beside the handlers: outbox delivery, the dossier watch and the consumers of the
+ * channels' turn queue (serve and telegram --polling). Each one's closer stops it.
+ */
 export function startBackgroundWork(services: Services): void {
   (services.outbox as Outbox | undefined)?.start();
   (services.dossierWatch as DossierWatch | null | undefined)?.start();
+  // Put there by bots/kit.ts when a channel is on; typed by shape, as src/ does not import bots/.
+  (services.turnQueue as { start(): void } | undefined)?.start();
 }
 
 /** `serve`: start the HTTP server and stop cleanly on SIGINT/SIGTERM. */

@@ -20,8 +20,8 @@ const name = 'telegram';
 const dedupeSeconds = 26 * 3600;
 
 /**
- * Telegram through grammY. The webhook checks the secret token, validates and deduplicates the
- * update, queues it and answers 200 at once; grammY's middleware then turns it into a Turn and
+ * Telegram through grammY. The webhook checks the secret token, validates the update, queues it
+ * (deduplicated in the same step) and answers 200 at once; grammY's middleware then turns it into a Turn and
  * renders the replies. The same bot runs long polling for local use (`cli telegram --polling`).
  */
 export function createTelegramChannel(services: Services): Channel | null {
@@ -71,6 +71,11 @@ export function createTelegramChannel(services: Services): Channel | null {
 
   let initing: Promise<void> | null = null;
   const ready = () => (bot.isInited() ? Promise.resolve() : (initing ??= bot.init().finally(() => { initing = null; })));
+  // The queued payload is the update as validated by the webhook, possibly read back from Redis.
+  kit.queue.register(name, async (payload) => {
+    await ready();
+    await bot.handleUpdate(telegramUpdateSchema.parse(payload) as unknown as Update);
+  });
 
   const plugin: FastifyPluginAsync<{ services: Services }> = async (app) => {
     if (!secret) log.warn('TELEGRAM_WEBHOOK_SECRET is unset: the Telegram webhook refuses every update (long polling still works)');
@@ -84,14 +89,15 @@ export function createTelegramChannel(services: Services): Channel | null {
         return reply.code(400).send({ error: { code: 'invalid_input', message: 'Dữ liệu cập nhật không hợp lệ.' } });
       }
       const update = parsed.data;
-      if (!kit.queue.hasRoom()) {
-        return reply.code(503).send({ error: { code: 'busy', message: 'Hệ thống đang bận, xin thử lại sau.' } });
-      }
-      if (!(await kit.dedupe.first(`tg:${botId}:${update.update_id}`, dedupeSeconds))) return reply.code(200).send({ ok: true, duplicate: true });
-      kit.queue.push(`${name}:${chatOf(update) ?? update.update_id}`, async () => {
-        await ready();
-        await bot.handleUpdate(update as unknown as Update);
-      });
+      const busy = () => reply.code(503).send({ error: { code: 'busy', message: 'Hệ thống đang bận, xin thử lại sau.' } });
+      if (!kit.queue.hasRoom()) return busy();
+      // Marked as seen and queued in one step: a 503 (queue full, Redis down) leaves Telegram's retry free to be taken.
+      const queued = await kit.queue.push(
+        { channel: name, key: `${name}:${chatOf(update) ?? update.update_id}`, payload: update },
+        { id: `tg:${botId}:${update.update_id}`, ttlSeconds: dedupeSeconds },
+      );
+      if (queued === 'full') return busy();
+      if (queued === 'duplicate') return reply.code(200).send({ ok: true, duplicate: true });
       return reply.code(200).send({ ok: true });
     });
   };

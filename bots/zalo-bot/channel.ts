@@ -68,6 +68,25 @@ export function createZaloBotChannel(services: Services): Channel | null {
     for (const r of replies) for (const part of renderZaloBot(r)) await sendText(chatId, part);
   };
 
+  // The queued payload is the update as validated by the webhook, possibly read back from Redis.
+  kit.queue.register(name, async (payload) => {
+    const update = zaloBotUpdateSchema.parse(payload);
+    const message = update.message;
+    if (!message) return;
+    const chatId = message.chat.id;
+    if (update.event_name === 'message.text.received' && message.text) {
+      const turn: Turn = {
+        channel: name, userId: chatId, session: sessionKey(name, chatId), conversationId: chatId,
+        messageId: message.message_id, text: message.text,
+      };
+      await send(chatId, await answerTurn(services, turn));
+    } else if (/voice|audio/.test(update.event_name)) {
+      await send(chatId, [{ text: voiceNotUnderstood }]);
+    } else {
+      await send(chatId, [{ text: onlyText }]);
+    }
+  });
+
   const plugin: FastifyPluginAsync<{ services: Services }> = async (app) => {
     await limitPerUser(app, kit, name, (req) => {
       const p = zaloBotUpdateSchema.safeParse(req.body);
@@ -82,24 +101,15 @@ export function createZaloBotChannel(services: Services): Channel | null {
       const update = parsed.data;
       const message = update.message;
       if (!message) return reply.code(200).send({ ok: true, ignored: update.event_name });
-      if (!kit.queue.hasRoom()) return reply.code(503).send({ error: { code: 'busy', message: 'Hệ thống đang bận, xin thử lại sau.' } });
-      if (!(await kit.dedupe.first(`zalobot:${message.chat.id}:${message.message_id}`, dedupeSeconds))) {
-        return reply.code(200).send({ ok: true, duplicate: true });
-      }
-      const chatId = message.chat.id;
-      kit.queue.push(`${name}:${chatId}`, async () => {
-        if (update.event_name === 'message.text.received' && message.text) {
-          const turn: Turn = {
-            channel: name, userId: chatId, session: sessionKey(name, chatId), conversationId: chatId,
-            messageId: message.message_id, text: message.text,
-          };
-          await send(chatId, await answerTurn(services, turn));
-        } else if (/voice|audio/.test(update.event_name)) {
-          await send(chatId, [{ text: voiceNotUnderstood }]);
-        } else {
-          await send(chatId, [{ text: onlyText }]);
-        }
-      });
+      const busy = () => reply.code(503).send({ error: { code: 'busy', message: 'Hệ thống đang bận, xin thử lại sau.' } });
+      if (!kit.queue.hasRoom()) return busy();
+      // Marked as seen and queued in one step: a 503 leaves the platform's retry free to be taken.
+      const queued = await kit.queue.push(
+        { channel: name, key: `${name}:${message.chat.id}`, payload: update },
+        { id: `zalobot:${message.chat.id}:${message.message_id}`, ttlSeconds: dedupeSeconds },
+      );
+      if (queued === 'full') return busy();
+      if (queued === 'duplicate') return reply.code(200).send({ ok: true, duplicate: true });
       return reply.code(200).send({ ok: true });
     });
   };

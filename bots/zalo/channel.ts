@@ -29,8 +29,9 @@ declare module 'fastify' {
 
 /**
  * Zalo Official Account. The webhook keeps the raw body (the signature covers it byte for byte),
- * verifies `X-ZEvent-Signature`, deduplicates on msg_id, records the person's last interaction
- * (for Zalo's messaging windows) and queues the turn; replies go out as consultation messages.
+ * verifies `X-ZEvent-Signature`, deduplicates on msg_id and queues the turn; the queued turn
+ * records the person's last interaction (for Zalo's messaging windows) and replies as a
+ * consultation message.
  */
 export function createZaloChannel(services: Services, opts: ZaloChannelOptions = {}): Channel | null {
   const { config, log } = services;
@@ -73,6 +74,18 @@ export function createZaloChannel(services: Services, opts: ZaloChannelOptions =
     };
     await sendReplies(userId, await answerTurn(services, turn));
   };
+
+  // The queued payload is the event as validated by the webhook, possibly read back from Redis.
+  // The person's last interaction is recorded here (for Zalo's messaging windows), not in the
+  // webhook, so that the webhook's one write is the queued turn itself.
+  kit.queue.register(name, async (payload) => {
+    const event = zaloEventSchema.parse(payload);
+    const userId = zaloUserOf(event);
+    if (!userId) return;
+    await interactions.touch(userId, Number(event.timestamp) || now())
+      .catch((err: unknown) => log.warn({ err }, 'zalo interaction not recorded'));
+    await handle(event, userId);
+  });
 
   const plugin: FastifyPluginAsync<{ services: Services }> = async (app) => {
     // The signature covers the exact bytes Zalo sent, so this scope parses JSON itself and keeps them.
@@ -119,11 +132,13 @@ export function createZaloChannel(services: Services, opts: ZaloChannelOptions =
       if (event.event_name.startsWith('user_') && !event.event_name.startsWith('user_send_')) {
         return reply.code(200).send({ ok: true, ignored: event.event_name });
       }
-      if (!kit.queue.hasRoom()) return reply.code(503).send({ error: { code: 'busy', message: 'Hệ thống đang bận, xin thử lại sau.' } });
-      const key = event.message?.msg_id ? `zalo:msg:${event.message.msg_id}` : `zalo:${event.event_name}:${userId}:${event.timestamp}`;
-      if (!(await kit.dedupe.first(key, dedupeSeconds))) return reply.code(200).send({ ok: true, duplicate: true });
-      await interactions.touch(userId, Number(event.timestamp) || now());
-      kit.queue.push(`${name}:${userId}`, () => handle(event, userId));
+      const busy = () => reply.code(503).send({ error: { code: 'busy', message: 'Hệ thống đang bận, xin thử lại sau.' } });
+      if (!kit.queue.hasRoom()) return busy();
+      const delivery = event.message?.msg_id ? `zalo:msg:${event.message.msg_id}` : `zalo:${event.event_name}:${userId}:${event.timestamp}`;
+      // Marked as seen and queued in one step: a 503 leaves Zalo's retry free to be taken.
+      const queued = await kit.queue.push({ channel: name, key: `${name}:${userId}`, payload: event }, { id: delivery, ttlSeconds: dedupeSeconds });
+      if (queued === 'full') return busy();
+      if (queued === 'duplicate') return reply.code(200).send({ ok: true, duplicate: true });
       return reply.code(200).send({ ok: true });
     });
   };

@@ -7,7 +7,7 @@ import { channelKit } from '../../bots/kit.js';
 import { readConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
 import { redisReady } from '../../src/store/redis.js';
-import { createServer, createServices } from '../../src/main.js';
+import { createServer, createServices, startBackgroundWork } from '../../src/main.js';
 import type { Services } from '../../src/services.js';
 import { structuredExport } from '../support/shared.js';
 
@@ -40,15 +40,22 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startServer(env: Record<string, string>): Promise<TestServer> {
+/**
+ * `background: true` starts every loop `serve` starts (startBackgroundWork: outbox, dossier watch,
+ * turn-queue consumers); by default only the channels' turn-queue consumers run, so suites that
+ * drive the outbox by hand keep doing so.
+ */
+export async function startServer(env: Record<string, string>, opts: { background?: boolean } = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'channels-data-'));
   const config = readConfig({ KNOWLEDGE_DIR: knowledgeDir(), DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
   const services = await createServices(config, createLogger('silent'));
   if (!services.assistant) throw new Error('services.assistant is not wired in src/main.ts');
   const app = await createServer(services);
   await app.ready();
-  const { redis } = channelKit(services);
+  const { redis, queue } = channelKit(services);
   if (redis) await redisReady(redis);
+  if (opts.background) startBackgroundWork(services);
+  else queue.start();
   return {
     app,
     services,
