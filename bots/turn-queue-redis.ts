@@ -4,6 +4,7 @@ import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { UnavailableError } from '../src/errors.js';
 import type { Logger } from '../src/log.js';
+import { createConsumerGroup } from './consumer-group.js';
 import { createShardLease } from './shard-lease.js';
 import type { TurnHandler, TurnQueue } from './turn-queue.js';
 
@@ -14,6 +15,7 @@ import type { TurnHandler, TurnQueue } from './turn-queue.js';
  * - `<p>q:<n>`      list: jobs waiting in shard n (RPUSH); a key's jobs always land in the same shard
  * - `<p>active:<n>` list: the job shard n is running (moved there by BLMOVE, removed once settled)
  * - `<p>lease:<n>`  the process consuming shard n (bots/shard-lease.ts)
+ * - `<p>consumers`  the live consuming processes, for each one's fair share (bots/consumer-group.ts)
  *
  * A push is one script: room check, the delivery's dedupe mark (`SET NX EX`, same keys as
  * src/store/dedupe-redis.ts) and RPUSH happen together or not at all, so a 503 never leaves a mark
@@ -70,6 +72,8 @@ interface Shard {
   reader: Redis | null;
   loop: Promise<void> | null;
   failing: boolean;
+  /** Given up for the fair share: its loop finishes the current job, the lease is kept until then. */
+  handing: boolean;
 }
 
 export function createRedisTurnQueue(opts: RedisTurnQueueOptions): TurnQueue {
@@ -83,11 +87,13 @@ export function createRedisTurnQueue(opts: RedisTurnQueueOptions): TurnQueue {
   const blockSeconds = opts.blockSeconds ?? 2;
   const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const lease = createShardLease(redis, { prefix: `${prefix}lease:`, owner, leaseMs });
+  const group = createConsumerGroup(redis, { key: `${prefix}consumers`, member: owner, ttlMs: leaseMs });
+  const offset = Math.floor(Math.random() * shardCount);
   const pendingKey = (n: number) => `${prefix}q:${n}`;
   const activeKey = (n: number) => `${prefix}active:${n}`;
   const handlers = new Map<string, TurnHandler>();
   const shards: Shard[] = Array.from({ length: shardCount }, (_, index) => ({
-    index, held: false, renewedAt: 0, reader: null, loop: null, failing: false,
+    index, held: false, renewedAt: 0, reader: null, loop: null, failing: false, handing: false,
   }));
   let started = false;
   let stopping = false;
@@ -208,25 +214,59 @@ export function createRedisTurnQueue(opts: RedisTurnQueueOptions): TurnQueue {
     log?.warn({ shard: s.index, why }, 'turn queue shard lease lost');
   };
 
+  const take = (s: Shard, at: number) => {
+    s.held = true;
+    s.renewedAt = at;
+    s.loop = consume(s)
+      // Released only after the loop ended, so the next owner never overlaps a running job.
+      .then(() => lease.release(s.index))
+      .catch(() => undefined) // not released (Redis down): it expires
+      .finally(() => {
+        s.loop = null;
+        s.handing = false;
+      });
+  };
+
   const tick = async () => {
     let failure: Error | null = null;
-    await Promise.all(shards.map(async (s) => {
-      const now = Date.now();
+    // 1. Renew what is held, and what is being handed over until its current job settled.
+    await Promise.all(shards.filter((s) => s.held || s.handing).map(async (s) => {
+      const at = Date.now();
       try {
-        if (s.held) {
-          if (await lease.renew(s.index)) s.renewedAt = now;
-          else lose(s, 'taken by another process');
-        } else if (!s.loop && !stopping && (await lease.acquire(s.index))) {
-          if (stopping) return void (await lease.release(s.index));
-          s.held = true;
-          s.renewedAt = now;
-          s.loop = consume(s).finally(() => { s.loop = null; });
-        }
+        if (await lease.renew(s.index)) s.renewedAt = at;
+        else if (s.held) lose(s, 'taken by another process');
       } catch (err) {
         failure = err as Error;
         if (s.held && Date.now() - s.renewedAt >= leaseMs) lose(s, 'not renewed in time');
       }
     }));
+    try {
+      if (stopping) return;
+      // 2. This process's fair share; beyond it, shards are handed over after their current job.
+      const share = Math.ceil(shardCount / Math.max(1, await group.announce()));
+      const held = shards.filter((s) => s.held);
+      for (const s of held.slice(share)) {
+        s.held = false;
+        s.handing = true;
+        s.reader?.disconnect();
+      }
+      // 3. Free shards up to the share, from this process's own starting point (less contention).
+      let count = Math.min(held.length, share);
+      for (let i = 0; i < shardCount && count < share && !stopping; i++) {
+        const s = shards[(offset + i) % shardCount];
+        if (s.held || s.loop) continue;
+        const at = Date.now();
+        if (!(await lease.acquire(s.index))) continue;
+        if (stopping) {
+          await lease.release(s.index);
+          break;
+        }
+        take(s, at);
+        count++;
+      }
+    } catch (err) {
+      failure = err as Error;
+    }
     if (failure) log?.warn({ err: (failure as Error).message }, 'turn queue lease round failed');
   };
 
@@ -287,11 +327,9 @@ export function createRedisTurnQueue(opts: RedisTurnQueueOptions): TurnQueue {
         for (const wake of [...sleepers]) wake();
         for (const s of shards) s.reader?.disconnect();
         await ticking;
+        // Each loop releases its lease once its running job settled.
         await Promise.all(shards.map((s) => s.loop));
-        await Promise.all(shards.filter((s) => s.held).map(async (s) => {
-          s.held = false;
-          await lease.release(s.index).catch((err: Error) => log?.warn({ shard: s.index, err: err.message }, 'turn queue lease not released; it expires'));
-        }));
+        await group.leave().catch(() => undefined);
       })();
       return stopped;
     },

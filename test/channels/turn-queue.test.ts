@@ -170,6 +170,32 @@ describe.skipIf(!hasRedis)('Redis turn queue', () => {
     await Promise.all([a.stop(), b.stop()]);
   });
 
+  it('two live processes split the shards evenly; when one stops, the other takes them all', async () => {
+    const prefix = `t${nextPrefix++}:`;
+    const redis = await client();
+    const make = async () => {
+      const q = createRedisTurnQueue({ redis: await client(), ...options(prefix), shards: 8 });
+      q.register('test', async () => undefined);
+      q.start();
+      return q;
+    };
+    const [a, b] = [await make(), await make()];
+    const holders = async () => {
+      const owners = await redis.mget(Array.from({ length: 8 }, (_, n) => `${prefix}lease:${n}`));
+      const count = new Map<string, number>();
+      for (const o of owners) if (o) count.set(o, (count.get(o) ?? 0) + 1);
+      return [...count.values()].sort();
+    };
+    const until = async (want: number[]) => {
+      while (JSON.stringify(await holders()) !== JSON.stringify(want)) await new Promise((r) => setTimeout(r, 20));
+    };
+    await until([4, 4]);
+    await b.stop();
+    await until([8]);
+    await a.stop();
+    expect(await holders()).toEqual([]);
+  });
+
   it('stop() ends a blocking read at once and releases the leases', async () => {
     const prefix = `t${nextPrefix++}:`;
     const redis = await client();
