@@ -25,9 +25,9 @@ export interface Ranking {
 
 export const rankingSettings = {
   /** Below this share of the question's words found in the name, the match is weak. */
-  weakCoverage: 0.34,
+  weakCoverage: 0.2,
   /** Second best at or above this share of the best score: ask the user to choose. */
-  closeRatio: 0.97,
+  closeRatio: 0.98,
   /** Index scores are compressed (score^k) so that name-reading rules can outweigh word counts. */
   textExponent: 0.6,
   /** Bonus per extra word of the longest run of question words found in order in the name. */
@@ -46,7 +46,7 @@ export const rankingSettings = {
    * far ahead of the second, covering at least `dominantCoverage`, is answered, not doubted.
    */
   dominantRatio: 1.15,
-  dominantCoverage: 0.2,
+  dominantCoverage: 0.1,
 };
 
 const words = (s: string) => s.split(/[^a-z0-9]+/).filter(Boolean);
@@ -93,6 +93,9 @@ const followOnActions: Array<{ name: string; triggers: string[] }> = [
   { name: 'sua chua', triggers: ['sua chua', 'sua'] },
   { name: 'cai tao', triggers: ['cai tao'] },
   { name: 'di doi', triggers: ['di doi', 'di chuyen'] },
+  // "Ghi vào Sổ hộ tịch việc ... đã được giải quyết tại cơ quan có thẩm quyền của nước ngoài":
+  // recording what was done abroad, never the registration itself.
+  { name: 'ghi vao so', triggers: ['ghi vao so', 'ghi chu', 'da dang ky o nuoc ngoai', 'da giai quyet'] },
 ];
 
 /**
@@ -308,6 +311,11 @@ export interface RankOptions {
   topic?: string[];
   /** The index's variant factor for a name (1 when none): kept whole while word scores are compressed. */
   variantWeight?: (name: string) => number;
+  /**
+   * A factor the index did not apply: what the record says beyond its name (the police's own
+   * benefits, known by agency and field, are a variant the question must ask for).
+   */
+  recordWeight?: (code: string) => number;
   /** Everyday phrases and the official words they stand for (lexicon synonyms), folded. */
   synonyms?: Synonym[];
   /** The question without its intent cues (filler kept: "hết hạn", "bị mất" are action words). */
@@ -354,7 +362,7 @@ export function rankCandidates(
     const uncovered = units.filter((u) => !u.some((alt) => alt.every((w) => nameSet.has(w))));
     const coverage = units.length === 0 ? 0 : (units.length - uncovered.length) / units.length;
     const variant = variantWeight(h.name);
-    let score = Math.pow(Math.max(h.score, 0) / variant / top, settings.textExponent) * variant;
+    let score = Math.pow(Math.max(h.score, 0) / variant / top, settings.textExponent) * variant * (opts.recordWeight?.(h.code) ?? 1);
     const run = longestRun(queryRunWords, runWords);
     if (run >= 2) score *= 1 + settings.phraseBonus * (run - 1);
     if (unaskedAction(nameWords, actionText)) score *= settings.actionPenalty;

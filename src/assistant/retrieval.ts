@@ -25,6 +25,9 @@ export interface Retrieval {
  */
 const rerankDepth = 30;
 
+const armedPolicyFields = new Set(['Chính sách', 'Tổ chức, cán bộ']);
+const armedAgency = /bộ công an|bộ quốc phòng|cục chính sách/iu;
+
 const specialCaseIds = new Set(['foreign', 'mobile', 'border', 'again', 'armed']);
 
 export function createRetrieval(deps: { procedures: Procedure[]; index: ProcedureIndex; lexicon: Lexicon }): Retrieval {
@@ -53,13 +56,21 @@ export function createRetrieval(deps: { procedures: Procedure[]; index: Procedur
   // A token with a digit ("a1", "b2", "2024") is a class, grade or date, not a missing topic.
   const knownWord = (w: string) => vocabulary.has(w) || /\d/.test(w);
 
+  // Benefits the police or the army run for their own people ("Cấp lại thẻ bảo hiểm y tế (thực
+  // hiện tại cấp tỉnh)" by Bộ Công an, field "Chính sách") say so only in the record's agency and
+  // field, not in the name: they count as the armed-forces variant.
+  const armed = deps.lexicon.variants.findIndex((g) => g.id === 'armed');
+  const armedPolicy = new Set(deps.procedures.filter((p) => armedPolicyFields.has(p.field ?? '')
+    && p.agencies.some((a) => armedAgency.test(a))).map((p) => p.code));
+
   async function rank(normalized: string, folded: string, fullTopic: string[], limit = 12): Promise<Ranking> {
-    const hits = await deps.index.search(normalized, { limit: Math.max(limit, rerankDepth) });
-    const topic = withoutPurpose(normalized, fullTopic);
+    const topic = withoutState(normalized, withoutPurpose(normalized, fullTopic));
+    const hits = await deps.index.search(stateless(normalized, fullTopic, topic), { limit: Math.max(limit, rerankDepth) });
     const asked = variants.groupsOfQuestion(normalized);
     const ranking = rankCandidates(hits, byCode, folded, {
       topic,
       variantWeight: (name) => variants.weight(nameGroups.get(name) ?? variants.groupsOfName(name), asked, listedGroups.get(name) ?? []),
+      recordWeight: (code) => (armedPolicy.has(code) && !asked.includes(armed) ? variants.factor : 1),
       synonyms,
       actionText: withoutSpans(folded, readIntent(folded).spans),
       readName,
@@ -81,6 +92,56 @@ export function createRetrieval(deps: { procedures: Procedure[]; index: Procedur
       return rank(normalized, folded, topicWords(folded, readIntent(folded)), limit);
     },
   };
+}
+
+/** Words most names share ("đăng ký", "cấp", "giấy"): sharing one does not make two phrases one topic. */
+const genericWords = new Set(['dang', 'ky', 'cap', 'lam', 'giay', 'xin', 'thu', 'tuc', 'co', 'to']);
+
+/** Words that end a "chưa ..." state: what follows is the request again. */
+const stateEnd = new Set(['ma', 'nhung', 'thi', 'gio', 'nay', 'muon', 'nen', 'roi', 'can', 'xin', 'va']);
+
+/**
+ * "chưa đăng ký kết hôn mà có con, giờ muốn nhận con": what follows "chưa" (not yet) describes the
+ * citizen's situation, not the procedure asked for, so its words do not count in the ranking's
+ * coverage — unless nothing else is left ("con chưa đăng ký khai sinh thì làm sao": the state is
+ * the request). Read on accented text, or on text typed without any marks ("chua").
+ * Exported for its table test.
+ */
+export function withoutState(normalized: string, topic: string[]): string[] {
+  const plain = foldDiacritics(normalized) === normalized;
+  const tokens = normalized.toLowerCase().split(/\s+/);
+  const spans: string[][] = [];
+  const rest = new Set<string>();
+  for (let i = 0; i < tokens.length; i++) {
+    const word = tokens[i].replace(/[^\p{L}\p{N}]/gu, '');
+    if (word === 'chưa' || (plain && word === 'chua')) {
+      const span: string[] = [];
+      for (let k = i + 1; k < Math.min(tokens.length, i + 6); k++) {
+        const w = foldDiacritics(tokens[k].replace(/[^\p{L}\p{N}]/gu, ''));
+        if (!w || stateEnd.has(w)) break;
+        span.push(w);
+        i = k;
+        if (/[,.;!?]$/.test(tokens[k])) break;
+      }
+      spans.push(span);
+      continue;
+    }
+    rest.add(foldDiacritics(word));
+  }
+  const own = new Set(topic);
+  // A state that shares a topic word with the rest ("chưa có sổ đỏ, muốn làm sổ lần đầu") is
+  // about the very thing asked for: it stays.
+  const state = new Set(spans.filter((sp) => !sp.some((w) => own.has(w) && rest.has(w) && !genericWords.has(w))).flat());
+  if (state.size === 0) return topic;
+  const kept = topic.filter((w) => rest.has(w) || !state.has(w));
+  return kept.length >= 2 ? kept : topic;
+}
+
+/** The question without the words withoutState set aside (same reading), for the index. */
+function stateless(normalized: string, fullTopic: string[], topic: string[]): string {
+  if (topic.length === fullTopic.length) return normalized;
+  const dropped = new Set(fullTopic.filter((w) => !topic.includes(w)));
+  return normalized.split(/\s+/).filter((t) => !dropped.has(foldDiacritics(t.replace(/[^\p{L}\p{N}]/gu, '')))).join(' ');
 }
 
 /**

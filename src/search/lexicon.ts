@@ -31,6 +31,11 @@ export interface VariantGroup {
   name: string[];
   /** Phrases in a question that ask for this variant. */
   question: string[];
+  /**
+   * Phrases that say the question is NOT this case although it uses a cue word ("đi nước ngoài
+   * du lịch", "nuôi con nuôi trong nước", "mã số thuế cá nhân" at a "công ty").
+   */
+  unless?: string[];
 }
 
 export const defaultLexiconDir = resolve(import.meta.dirname, '..', '..', 'knowledge', 'lexicon');
@@ -43,7 +48,10 @@ const synonymFile = z.object({
 });
 const phraseFile = z.object({ phrases: z.array(z.string().min(1)) });
 const variantFile = z.object({
-  groups: z.array(z.object({ id: z.string().min(1), name: z.array(z.string().min(1)).min(1), question: z.array(z.string().min(1)) })),
+  groups: z.array(z.object({
+    id: z.string().min(1), name: z.array(z.string().min(1)).min(1), question: z.array(z.string().min(1)),
+    unless: z.array(z.string().min(1)).optional(),
+  })),
 });
 
 export class LexiconError extends AppError {
@@ -108,7 +116,7 @@ export function createLexicon(input: {
   for (const [short, long] of input.abbreviations ?? []) abbreviations.set(clean(short), clean(long));
   const synonyms = (input.synonyms ?? []).map((s) => ({ phrase: clean(s.phrase), means: s.means.map(clean) }));
   const stopPhrases = [...new Set((input.stopPhrases ?? []).map(clean))];
-  const variants = (input.variants ?? []).map((g) => ({ id: g.id, name: g.name.map(clean), question: g.question.map(clean) }));
+  const variants = (input.variants ?? []).map((g) => ({ id: g.id, name: g.name.map(clean), question: g.question.map(clean), unless: g.unless?.map(clean) }));
   const hash = createHash('sha256')
     .update(input.hashInput ?? JSON.stringify([[...abbreviations], synonyms, stopPhrases, variants]))
     .digest('hex')

@@ -1,3 +1,4 @@
+import { writeSpokenAges } from './spoken-age.js';
 import type { Lexicon } from './lexicon.js';
 import { canonicalSyllable } from './tone.js';
 
@@ -50,10 +51,12 @@ const ambiguous: Array<[RegExp, string]> = [
   [new RegExp(`(?<=${B}(?:đủ|du|những|nhung|các|cac)\\s+)(?:đk|dk)${E}`, 'gu'), 'điều kiện'],
   [new RegExp(`${B}bn(?=\\s+(?:ơi|oi)${E})`, 'gu'), 'bạn'],
   [new RegExp(`(?<=${B}(?:chào|chao|ơn|on|nhờ|nho)\\s+)bn${E}`, 'gu'), 'bạn'],
+  // "lm tn", "làm tn": "thế nào" (elsewhere "tn" may be "tin nhắn" or "thanh niên").
+  [new RegExp(`(?<=${B}(?:lm|làm|lam)\\s+)tn${E}`, 'gu'), 'thế nào'],
 ];
 
 function normalizePlain(text: string, lexicon?: Lexicon): string {
-  let lower = text.toLowerCase();
+  let lower = writeSpokenAges(text.toLowerCase());
   if (lexicon) for (const [pattern, long] of ambiguous) lower = lower.replace(pattern, long);
   return lower.replace(WORD, (word) => {
     const canonicalWord = canonical(word);

@@ -10,10 +10,10 @@ import { foldDiacritics } from './normalize.js';
  * the candidate's score by `factor`.
  */
 export class VariantRule {
-  private readonly groups: Array<{ name: string[]; question: string[] }>;
+  private readonly groups: Array<{ name: string[]; question: string[]; unless: string[] }>;
 
   constructor(lexicon: Lexicon, readonly factor = 0.75) {
-    this.groups = lexicon.variants.map((g) => ({ name: g.name.map(padFold), question: g.question.map(padFold) }));
+    this.groups = lexicon.variants.map((g) => ({ name: g.name.map(padFold), question: g.question.map(padFold), unless: (g.unless ?? []).map(padFold) }));
   }
 
   /** Indexes of the variant groups a procedure name belongs to. */
@@ -36,7 +36,7 @@ export class VariantRule {
   /** Indexes of the variant groups a question asks about. */
   groupsOfQuestion(question: string): number[] {
     const q = padFold(withoutExclusions(question));
-    return this.groups.flatMap((g, i) => (g.question.some((p) => q.includes(p)) ? [i] : []));
+    return this.groups.flatMap((g, i) => (g.question.some((p) => q.includes(p)) && !g.unless.some((p) => q.includes(p)) ? [i] : []));
   }
 
   /** Multiplier for a candidate: `factor` to the number of groups where name and question disagree. */

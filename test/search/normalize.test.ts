@@ -48,6 +48,8 @@ const rows: Array<[string, string]> = [
   ['cần những đk gì', 'cần những điều kiện gì'],
   ['đủ đk làm hộ chiếu chưa', 'đủ điều kiện làm hộ chiếu chưa'],
   ['bn ơi cho mình hỏi', 'bạn ơi cho mình hỏi'],
+  ['muốn sửa lại thì lm tn ạ', 'muốn sửa lại thì làm thế nào ạ'],
+  ['tn của bạn', 'tn của bạn'],
   ['cảm ơn bn nhé', 'cảm ơn bạn nhé'],
   ['phí làm hộ chiếu bn', 'phí làm hộ chiếu bao nhiêu'],
   ['cấp lại cccd bị mất', 'cấp lại căn cước công dân bị mất'],

@@ -20,6 +20,20 @@ describe('variant groups', () => {
     expect(rule.groupsOfName('Đăng ký thuế lần đầu đối với người nộp thuế là tổ chức (trừ trường hợp đăng ký thuế theo cơ chế một cửa liên thông qua cơ quan đăng ký kinh doanh)')).not.toContain(combined);
   });
 
+  it('reads a nationality as the foreign case, and "trong nước" / "đi nước ngoài" as not (blind-set wording)', () => {
+    expect(rule.groupsOfQuestion('Em sắp lấy chồng người Hàn Quốc, đăng ký kết hôn thì nộp hồ sơ ở đâu ạ?')).toContain(foreign);
+    expect(rule.groupsOfQuestion('dang ky ket hon voi nguoi trung quoc can giay to gi')).toContain(foreign);
+    expect(rule.groupsOfQuestion('toi da co quoc tich nuoc ngoai, gio muon xin thoi quoc tich viet nam, dang song o trong nuoc')).not.toContain(foreign);
+    expect(rule.groupsOfQuestion('sap di nuoc ngoai du lich, xin giay phep lai xe quoc te')).not.toContain(foreign);
+    expect(rule.groupsOfQuestion('kết hôn với người nước ngoài cần giấy tờ gì')).toContain(foreign);
+  });
+
+  it('does not read "công ty" as the organization case when the question says "cá nhân"', () => {
+    const organization = lexicon.variants.findIndex((g) => g.id === 'organization');
+    expect(rule.groupsOfQuestion('toi di lam cong ty nhung chua co ma so thue ca nhan, dang ky thue lan dau')).not.toContain(organization);
+    expect(rule.groupsOfQuestion('công ty mới thành lập đăng ký thuế lần đầu ở đâu')).toContain(organization);
+  });
+
   it('does not make a name a special case for one audience among others (crawl names)', () => {
     const listed = 'Đăng ký đất đai, tài sản gắn liền với đất, cấp Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất lần đầu đối với hộ gia đình, cá nhân, cộng đồng dân cư, người gốc Việt Nam định cư ở nước ngoài';
     expect(rule.groupsOfName(listed)).not.toContain(foreign);

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { readIntent, topicWords } from '../../src/assistant/intent.js';
+import { withoutState } from '../../src/assistant/retrieval.js';
+import { loadLexicon } from '../../src/search/lexicon.js';
+import { foldDiacritics, normalizeText } from '../../src/search/normalize.js';
+
+const lexicon = await loadLexicon();
+
+function counted(question: string): string[] {
+  const normalized = normalizeText(question, lexicon);
+  const folded = foldDiacritics(normalized).toLowerCase();
+  return withoutState(normalized, topicWords(folded, readIntent(folded)));
+}
+
+describe('a "chưa ..." state describes the situation, not the procedure asked for', () => {
+  it.each([
+    // Questions of the blind sets' kind: the request is elsewhere in the sentence.
+    ['dạ em với anh ấy chưa đăng ký kết hôn mà có con rồi giờ anh ấy muốn nhận con thì làm thế nào', 'hon', 'nhan'],
+    ['thủ tục nhận con khi chưa đăng ký kết hôn gồm những bước nào', 'ket', 'nhan'],
+    ['thu tuc nhan con khi chua dang ky ket hon', 'hon', 'nhan'],
+  ])('%s drops "%s", keeps "%s"', (question, dropped, kept) => {
+    const words = counted(question);
+    expect(words).not.toContain(dropped);
+    expect(words).toContain(kept);
+  });
+
+  it.each([
+    // The state is the request: nothing else is left.
+    ['con tôi chưa đăng ký khai sinh', 'khai'],
+    // The state shares its topic with the request ("sổ đỏ" ... "làm sổ").
+    ['đất ông bà để lại chưa có sổ đỏ, muốn làm sổ lần đầu thì các bước thế nào', 'do'],
+  ])('%s keeps "%s"', (question, word) => {
+    expect(counted(question)).toContain(word);
+  });
+});
