@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { UnavailableError } from '../src/errors.js';
@@ -42,6 +43,8 @@ export interface RedisTurnQueueOptions {
   leaseMs?: number;
   /** How long one blocking read waits before looking around (stop does not wait for it). */
   blockSeconds?: number;
+  /** Event-loop lag (ms) above which only one handler runs at a time, as in bots/work-queue.ts. */
+  busyLagMs?: number;
 }
 
 // KEYS: pending, active, [dedupe mark]; ARGV: job, per-shard limit, mark TTL (s)
@@ -85,6 +88,7 @@ export function createRedisTurnQueue(opts: RedisTurnQueueOptions): TurnQueue {
   const perShardLimit = Math.max(1, Math.ceil((opts.limit ?? 50_000) / shardCount));
   const leaseMs = opts.leaseMs ?? 10_000;
   const blockSeconds = opts.blockSeconds ?? 2;
+  const busyLagMs = opts.busyLagMs ?? 2;
   const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const lease = createShardLease(redis, { prefix: `${prefix}lease:`, owner, leaseMs });
   const group = createConsumerGroup(redis, { key: `${prefix}consumers`, member: owner, ttlMs: leaseMs });
@@ -111,19 +115,28 @@ export function createRedisTurnQueue(opts: RedisTurnQueueOptions): TurnQueue {
     sleepers.add(done);
   });
 
-  // At most `concurrency` handlers at once in this process, whatever the number of shards held.
+  // At most `concurrency` handlers at once in this process, and only one while the event loop
+  // lags (the rule of bots/work-queue.ts: a burst of webhooks, where the assistant's CPU work would
+  // delay acknowledgements; the backlog waits in Redis instead). The lag is how long a
+  // setImmediate takes to come back, smoothed; each start also lets waiting webhooks go first.
   let running = 0;
+  let lagMs = 0;
   const waiting: Array<() => void> = [];
   const enter = async () => {
-    if (running < concurrency) running++;
-    else await new Promise<void>((resolve) => waiting.push(resolve));
-    // Webhooks already waiting in the event loop are acknowledged before the assistant's CPU work starts.
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    for (;;) {
+      const asked = performance.now();
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      lagMs = lagMs * 0.5 + (performance.now() - asked) * 0.5;
+      if (running < (lagMs > busyLagMs ? 1 : concurrency)) {
+        running++;
+        return;
+      }
+      await new Promise<void>((resolve) => waiting.push(resolve));
+    }
   };
   const leave = () => {
-    const next = waiting.shift();
-    if (next) next();
-    else running--;
+    running--;
+    waiting.shift()?.();
   };
 
   /** Remove a settled job from the active list; retried, since a job left there runs again. */
