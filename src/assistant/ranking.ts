@@ -95,6 +95,8 @@ const followOnActions: Array<{ name: string; triggers: string[] }> = [
   { name: 'di doi', triggers: ['di doi', 'di chuyen'] },
   // "Ghi vào Sổ hộ tịch việc ... đã được giải quyết tại cơ quan có thẩm quyền của nước ngoài":
   // recording what was done abroad, never the registration itself.
+  // "Đề nghị dừng thực hiện thủ tục đăng ký doanh nghiệp": withdrawing a filing, not the filing.
+  { name: 'de nghi dung', triggers: ['dung', 'ngung', 'rut'] },
   { name: 'ghi vao so', triggers: ['ghi vao so', 'ghi chu', 'da dang ky o nuoc ngoai', 'da giai quyet'] },
 ];
 
@@ -316,6 +318,7 @@ export interface RankOptions {
    * benefits, known by agency and field, are a variant the question must ask for).
    */
   recordWeight?: (code: string) => number;
+
   /** Everyday phrases and the official words they stand for (lexicon synonyms), folded. */
   synonyms?: Synonym[];
   /** The question without its intent cues (filler kept: "hết hạn", "bị mất" are action words). */

@@ -110,23 +110,33 @@ const stateEnd = new Set(['ma', 'nhung', 'thi', 'gio', 'nay', 'muon', 'nen', 'ro
 export function withoutState(normalized: string, topic: string[]): string[] {
   const plain = foldDiacritics(normalized) === normalized;
   const tokens = normalized.toLowerCase().split(/\s+/);
+  const bare = tokens.map((t) => t.replace(/[^\p{L}\p{N}]/gu, ''));
+  const folded = bare.map((t) => foldDiacritics(t));
   const spans: string[][] = [];
   const rest = new Set<string>();
-  for (let i = 0; i < tokens.length; i++) {
-    const word = tokens[i].replace(/[^\p{L}\p{N}]/gu, '');
-    if (word === 'chưa' || (plain && word === 'chua')) {
-      const span: string[] = [];
-      for (let k = i + 1; k < Math.min(tokens.length, i + 6); k++) {
-        const w = foldDiacritics(tokens[k].replace(/[^\p{L}\p{N}]/gu, ''));
-        if (!w || stateEnd.has(w)) break;
-        span.push(w);
-        i = k;
-        if (/[,.;!?]$/.test(tokens[k])) break;
-      }
-      spans.push(span);
-      continue;
+  /** The words after `from` up to a boundary (at most 5), as a state span; returns where it ends. */
+  const take = (from: number, closer?: string): number => {
+    const span: string[] = [];
+    let k = from;
+    for (; k < Math.min(tokens.length, from + 5); k++) {
+      if (!folded[k] || stateEnd.has(folded[k])) break;
+      span.push(folded[k]);
+      if (/[,.;!?]$/.test(tokens[k])) { k++; break; }
     }
-    rest.add(foldDiacritics(word));
+    if (closer && folded[k] !== closer) return -1;
+    spans.push(span);
+    return k - 1;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const word = bare[i];
+    // "chưa X" (not yet), "có X rồi" (has X already). Not "đã có X": "đã có sổ đỏ giờ sang tên"
+    // names the thing the procedure is about.
+    if (word === 'chưa' || (plain && word === 'chua')) { i = Math.max(i, take(i + 1)); continue; }
+    if (word === 'có' || (plain && word === 'co')) {
+      const end = take(i + 1, 'roi');
+      if (end >= 0) { i = end + 1; continue; }
+    }
+    rest.add(folded[i]);
   }
   const own = new Set(topic);
   // A state that shares a topic word with the rest ("chưa có sổ đỏ, muốn làm sổ lần đầu") is
@@ -159,6 +169,9 @@ export function withoutPurpose(normalized: string, topic: string[]): string[] {
   const headTopic = topicWords(head, readIntent(head));
   if (headTopic.length < 2) return topic;
   const own = new Set(headTopic);
-  const tail = new Set(foldDiacritics(normalized.slice(at + 4)).toLowerCase().split(/[^a-z0-9]+/).filter(Boolean));
+  // The purpose ends where the sentence goes on ("để vay ngân hàng thì đăng ký thế chấp ...").
+  const after = foldDiacritics(normalized.slice(at + 4)).toLowerCase();
+  const end = after.search(/(?:^|[\s,;.])(?:thi|nen|ma)\s|[,;.]/);
+  const tail = new Set((end >= 0 ? after.slice(0, end) : after).split(/[^a-z0-9]+/).filter(Boolean));
   return topic.filter((w) => own.has(w) || !tail.has(w));
 }

@@ -27,6 +27,8 @@ describe('a purpose clause ("để ...") does not name the procedure', () => {
     ['điều kiện để đăng ký thường trú vào nhà thuê là gì', 'thuong'],
     // "để lại" is a verb (bequeath), not a purpose.
     ['bố mẹ để lại đất cho con thừa kế thì sang tên sổ đỏ cần giấy tờ gì', 'ke'],
+    // The purpose ends where the sentence goes on: "thì đăng ký thế chấp" is the request again.
+    ['em thế chấp sổ đỏ để vay ngân hàng thì đăng ký thế chấp mất mấy ngày', 'dang'],
     // Folded "de" may be "đề" or "đẻ": unaccented text is left alone.
     ['xin ly lich tu phap de di xuat khau lao dong', 'xuat'],
   ])('%s keeps "%s"', (question, word) => {

@@ -61,6 +61,15 @@ describe('rankCandidates', () => {
     expect(r.kind).toBe('weak');
   });
 
+  it('holds back withdrawing a filing ("Đề nghị dừng thực hiện thủ tục ...") unless asked (crawl names)', () => {
+    const hits = [
+      { code: '1.010010', name: 'Đề nghị dừng thực hiện thủ tục đăng ký doanh nghiệp; thông báo hủy bỏ nghị quyết, quyết định giải thể doanh nghiệp', score: 100 },
+      { code: '2.002023', name: 'Giải thể doanh nghiệp, giải thể trong trường hợp bị thu hồi Giấy chứng nhận đăng ký doanh nghiệp hoặc theo quyết định của Tòa án', score: 100 },
+    ];
+    expect(rankCandidates(hits, byCode, fold('giải thể doanh nghiệp'), { topic: words('giai the doanh nghiep') }).candidates[0].code).toBe('2.002023');
+    expect(rankCandidates(hits, byCode, fold('xin dừng thủ tục đăng ký doanh nghiệp đã nộp'), { topic: words('dung dang ky doanh nghiep nop') }).candidates[0].code).toBe('1.010010');
+  });
+
   it('holds back names that are not a correction when the question asks for one', () => {
     const hits = [
       { code: '2.000635', name: 'Cấp bản sao Trích lục hộ tịch, bản sao Giấy khai sinh', score: 140 },

@@ -24,11 +24,21 @@ describe('a "chưa ..." state describes the situation, not the procedure asked f
     expect(words).toContain(kept);
   });
 
+  it('reads "có ... rồi" (already has) as a state too', () => {
+    const words = counted('con em có giấy khai sinh rồi giờ bố cháu muốn làm thủ tục nhận con thì mất mấy ngày');
+    expect(words).not.toContain('khai');
+    expect(words).toContain('nhan');
+  });
+
   it.each([
     // The state is the request: nothing else is left.
     ['con tôi chưa đăng ký khai sinh', 'khai'],
     // The state shares its topic with the request ("sổ đỏ" ... "làm sổ").
     ['đất ông bà để lại chưa có sổ đỏ, muốn làm sổ lần đầu thì các bước thế nào', 'do'],
+    // "đã có X" names what the procedure is about ("đã có sổ đỏ giờ sang tên").
+    ['bố mẹ em cho em mảnh đất đã có sổ đỏ giờ sang tên cho em thì mất bao lâu', 'do'],
+    // "thế chấp" at the start is not the follow-up filler "thế".
+    ['thế chấp sổ đỏ cần giấy tờ gì', 'the'],
   ])('%s keeps "%s"', (question, word) => {
     expect(counted(question)).toContain(word);
   });

@@ -28,6 +28,17 @@ describe('variant groups', () => {
     expect(rule.groupsOfQuestion('kết hôn với người nước ngoài cần giấy tờ gì')).toContain(foreign);
   });
 
+  it('holds back "không phải xin phép" and insurer-only names unless the question says so (crawl names)', () => {
+    const noPermit = lexicon.variants.findIndex((g) => g.id === 'noPermit');
+    const insurer = lexicon.variants.findIndex((g) => g.id === 'insurer');
+    expect(rule.groupsOfName('Đăng ký biến động chuyển mục đích sử dụng đất không phải xin phép cơ quan nhà nước có thẩm quyền')).toContain(noPermit);
+    expect(rule.groupsOfQuestion('xin chuyen muc dich tu dat vuon len dat o mat bao lau')).not.toContain(noPermit);
+    expect(rule.groupsOfQuestion('chuyển mục đích không cần xin phép thì đăng ký biến động ở đâu')).toContain(noPermit);
+    expect(rule.groupsOfName('Giải thể doanh nghiệp bảo hiểm, doanh nghiệp tái bảo hiểm, doanh nghiệp môi giới bảo hiểm, chấm dứt hoạt động chi nhánh nước ngoài')).toContain(insurer);
+    expect(rule.groupsOfQuestion('Thủ tục giải thể doanh nghiệp')).not.toContain(insurer);
+    expect(rule.groupsOfQuestion('rút bảo hiểm xã hội một lần')).not.toContain(insurer);
+  });
+
   it('does not read "công ty" as the organization case when the question says "cá nhân"', () => {
     const organization = lexicon.variants.findIndex((g) => g.id === 'organization');
     expect(rule.groupsOfQuestion('toi di lam cong ty nhung chua co ma so thue ca nhan, dang ky thue lan dau')).not.toContain(organization);
