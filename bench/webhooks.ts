@@ -3,7 +3,7 @@
  * fixed overall rate, to the real server (real assistant, real knowledge) whose Telegram API root
  * points at a stub Bot API on loopback. Prints one JSON object.
  *
- *   npx tsx bench/webhooks.ts [--rate 1000] [--duration 30] [--connections 40] [--warmup 5] [--floor 1]
+ *   npx tsx bench/webhooks.ts [--rate 1000] [--duration 30] [--connections 40] [--warmup 5] [--floor 1] [--redis 0|1]
  *
  * The server and the stub each run in a child process, so neither shares an event loop with the
  * load generator. Latency is the webhook's answer time (check, dedupe, enqueue, 200); the assistant's replies
@@ -22,6 +22,7 @@
  * Connections default to 40, Telegram's default `max_connections` for webhook delivery.
  */
 import autocannon from 'autocannon';
+import { startRedis } from '../test/support/redis.js';
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -40,12 +41,14 @@ function arg(name: string, fallback: number): number {
 async function runServer(): Promise<void> {
   const { readConfig } = await import('../src/config.js');
   const { createLogger } = await import('../src/log.js');
-  const { createServer: createApp, createServices } = await import('../src/main.js');
+  const { createServer: createApp, createServices, startBackgroundWork } = await import('../src/main.js');
   const { channelKit } = await import('../bots/kit.js');
   const config = readConfig({ ...process.env, LOG_LEVEL: 'silent' });
   const services = await createServices(config, createLogger('silent'));
   const app = await createApp(services);
   await app.listen({ port: 0, host: '127.0.0.1' });
+  // Consumers of the Redis turn queue (a no-op for the in-memory one), as `serve` does.
+  startBackgroundWork(services);
   const { port } = app.server.address() as { port: number };
   const loop = monitorEventLoopDelay({ resolution: 5 });
   // Server-side answer time of each webhook, from the request event to the last byte written.
@@ -163,6 +166,8 @@ async function main(): Promise<void> {
   const connections = arg('connections', 40);
   const warmup = arg('warmup', 5);
   const stub = await spawnRole('--stub');
+  // --redis 1: the production set-up — durable turn queue, dedupe and rate limits on a real redis-server.
+  const redis = arg('redis', 0) ? await startRedis() : null;
   // The generator's floor: the same load against the stub, which answers 200 and does nothing else.
   const floor = arg('floor', 1) ? await measure(`http://127.0.0.1:${stub.port}`, '/floor', rate, duration, connections) : null;
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-webhooks-'));
@@ -171,7 +176,7 @@ async function main(): Promise<void> {
     // Distinct chats, but a benchmark must not be throttled by the per-user limit either.
     CHANNEL_RATE_LIMIT_PER_MINUTE: '1000000',
     TELEGRAM_BOT_TOKEN: token, TELEGRAM_WEBHOOK_SECRET: secret, TELEGRAM_API_ROOT: `http://127.0.0.1:${stub.port}`,
-    DATA_DIR: dataDir, REDIS_URL: '',
+    DATA_DIR: dataDir, REDIS_URL: redis?.url ?? '',
   });
 
   // Warm-up (JIT, lazy bot init, connection pools), not measured: a running server is warm.
@@ -183,11 +188,13 @@ async function main(): Promise<void> {
   const drained = await ask<{ drainMs: number; backlog: number; rss: number; loopDelayMs: Record<string, number>; answerMs: Record<string, number> }>(child, { drain: true }, 'drained');
   const { sent } = await ask<{ sent: number }>(stub.child, { count: true }, 'sent');
   rmSync(dataDir, { recursive: true, force: true });
+  await redis?.stop();
 
   const non2xx = result.non2xx;
   process.stdout.write(`${JSON.stringify({
     bench: 'webhooks',
     channel: 'telegram',
+    turnQueue: redis ? 'redis' : 'memory',
     channelConcurrency: Number(process.env.CHANNEL_CONCURRENCY ?? 8),
     target: { ratePerSecond: rate, durationSeconds: duration, p99Ms: 100, errors: 0 },
     connections,
