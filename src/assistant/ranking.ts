@@ -96,6 +96,8 @@ const followOnActions: Array<{ name: string; triggers: string[] }> = [
   // "Ghi vào Sổ hộ tịch việc ... đã được giải quyết tại cơ quan có thẩm quyền của nước ngoài":
   // recording what was done abroad, never the registration itself.
   // "Đề nghị dừng thực hiện thủ tục đăng ký doanh nghiệp": withdrawing a filing, not the filing.
+  // "Truy lĩnh lương hưu ... của người hưởng đã chết": claiming what a deceased person was owed.
+  { name: 'truy linh', triggers: ['truy linh', 'da chet', 'qua doi', 'chua nhan', 'chua linh'] },
   { name: 'de nghi dung', triggers: ['dung', 'ngung', 'rut'] },
   { name: 'ghi vao so', triggers: ['ghi vao so', 'ghi chu', 'da dang ky o nuoc ngoai', 'da giai quyet'] },
 ];
