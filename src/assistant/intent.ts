@@ -108,7 +108,7 @@ function readIntentOnce(folded: string): IntentReading {
  * "sao" in "bản sao", "minh" in "chứng minh", "con" the child), so those are only cut in the
  * positions where they are glue: "cho hỏi", "còn ... thì sao", "... vậy".
  */
-const filler = /\b(?:da|a|oi|cho (?:toi|em|minh|chau|con) hoi|cho hoi|xin hoi|toi|em|chau|muon|duoc|dc|khong|ko|k|nhi|nhe|thi|la|co|phai|lam|nhu|nao|gi|ve|cua|nay|voi|de|roi|het|ton|thu tuc|thu tuc hanh chinh|tthc)\b|^(?:con|the(?! chap)|vay|ban oi)\b|\b(?:thi sao|the nao|vay|sao|nha|a|nhe)\s*$/g;
+const filler = /\b(?:da|a|oi|cho (?:toi|em|minh|chau|con) hoi|cho hoi|xin hoi|toi|em|chau|muon|duoc|dc|khong|ko|k|nhi|nhe|thi|la|co|phai|lam|nhu|nao|gi|ve|cua|nay|voi|de|roi|het|ton|nhung|gio|thu tuc|thu tuc hanh chinh|tthc)\b|^(?:con|the(?! chap)|vay|ban oi)\b|\b(?:thi sao|the nao|vay|sao|nha|a|nhe)\s*$/g;
 
 /**
  * The topic of the question: the folded text without intent cues and filler, used to decide

@@ -98,6 +98,8 @@ const followOnActions: Array<{ name: string; triggers: string[] }> = [
   // "Đề nghị dừng thực hiện thủ tục đăng ký doanh nghiệp": withdrawing a filing, not the filing.
   // "Truy lĩnh lương hưu ... của người hưởng đã chết": claiming what a deceased person was owed.
   { name: 'truy linh', triggers: ['truy linh', 'da chet', 'qua doi', 'chua nhan', 'chua linh'] },
+  // "Rút yêu cầu trợ giúp pháp lý", "Rút nghiệp vụ ...": withdrawing, never the request itself.
+  { name: 'rut', triggers: ['rut'] },
   { name: 'de nghi dung', triggers: ['dung', 'ngung', 'rut'] },
   { name: 'ghi vao so', triggers: ['ghi vao so', 'ghi chu', 'da dang ky o nuoc ngoai', 'da giai quyet'] },
 ];

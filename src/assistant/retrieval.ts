@@ -97,6 +97,9 @@ export function createRetrieval(deps: { procedures: Procedure[]; index: Procedur
 /** Words most names share ("đăng ký", "cấp", "giấy"): sharing one does not make two phrases one topic. */
 const genericWords = new Set(['dang', 'ky', 'cap', 'lam', 'giay', 'xin', 'thu', 'tuc', 'co', 'to']);
 
+/** Words after a copied document that are the question again ("ở xã", "hết bao nhiêu", "mấy trang"). */
+const copyEnd = new Set(['o', 'tai', 'het', 'bao', 'mat', 'bn', 'may', 'mot', '1', 'lam', 'nop']);
+
 /** Words that end a "chưa ..." state: what follows is the request again. */
 const stateEnd = new Set(['ma', 'nhung', 'thi', 'gio', 'nay', 'muon', 'nen', 'roi', 'can', 'xin', 'va']);
 
@@ -113,28 +116,55 @@ export function withoutState(normalized: string, topic: string[]): string[] {
   const bare = tokens.map((t) => t.replace(/[^\p{L}\p{N}]/gu, ''));
   const folded = bare.map((t) => foldDiacritics(t));
   const spans: string[][] = [];
+  /** Words of copied documents: always set aside (they never name the procedure). */
+  const copies: string[] = [];
   const rest = new Set<string>();
+  // Folded "can" is "cần" (need: a boundary) but also "căn" of "căn cước".
+  const isCanCuoc = (k: number) => folded[k] === 'can' && folded[k + 1] === 'cuoc';
   /** The words after `from` up to a boundary (at most 5), as a state span; returns where it ends. */
-  const take = (from: number, closer?: string): number => {
+  const take = (from: number, closers?: string[]): number => {
     const span: string[] = [];
     let k = from;
     for (; k < Math.min(tokens.length, from + 5); k++) {
-      if (!folded[k] || stateEnd.has(folded[k])) break;
+      if (!folded[k] || (stateEnd.has(folded[k]) && !isCanCuoc(k))) break;
       span.push(folded[k]);
       if (/[,.;!?]$/.test(tokens[k])) { k++; break; }
     }
-    if (closer && folded[k] !== closer) return -1;
+    if (closers && !closers.includes(folded[k])) return -1;
     spans.push(span);
     return k - 1;
   };
   for (let i = 0; i < tokens.length; i++) {
     const word = bare[i];
-    // "chưa X" (not yet), "có X rồi" (has X already). Not "đã có X": "đã có sổ đỏ giờ sang tên"
-    // names the thing the procedure is about.
+    // "chưa X" (not yet), "có X rồi" (has X already). Not a bare "đã có X": "đã có sổ đỏ giờ sang
+    // tên" names the thing the procedure is about.
     if (word === 'chưa' || (plain && word === 'chua')) { i = Math.max(i, take(i + 1)); continue; }
     if (word === 'có' || (plain && word === 'co')) {
-      const end = take(i + 1, 'roi');
+      const end = take(i + 1, ['roi']);
       if (end >= 0) { i = end + 1; continue; }
+    }
+    // "photo / sao y X": X is only the document copied ("photo căn cước và bằng đại học"), not
+    // the procedure ("Cấp thẻ căn cước").
+    // Not "bản sao X": "bản sao giấy khai sinh" is itself a procedure (Cấp bản sao trích lục).
+    const copy = word === 'photo' || (folded[i] === 'sao' && folded[i + 1] === 'y');
+    if (copy) {
+      const from = folded[i + 1] === 'y' ? i + 2 : i + 1;
+      const span: string[] = [];
+      let k = from;
+      for (; k < Math.min(tokens.length, from + 6) && folded[k] && ((!copyEnd.has(folded[k]) && !stateEnd.has(folded[k])) || isCanCuoc(k)); k++) {
+        // "photo công chứng X": the request comes first, the document after it.
+        if (`${folded[k]} ${folded[k + 1]}` === 'cong chung' || `${folded[k]} ${folded[k + 1]}` === 'chung thuc') { k += 1; continue; }
+        span.push(folded[k]);
+      }
+      copies.push(...span);
+      rest.add(folded[i]);
+      i = k - 1;
+      continue;
+    }
+    // "đã có X nhưng / mà ...": what the citizen has, set against what they ask for.
+    if ((word === 'đã' || (plain && word === 'da')) && folded[i + 1] === 'co') {
+      const end = take(i + 2, ['nhung', 'ma']);
+      if (end >= 0) { i = end; continue; }
     }
     rest.add(folded[i]);
   }
@@ -142,8 +172,9 @@ export function withoutState(normalized: string, topic: string[]): string[] {
   // A state that shares a topic word with the rest ("chưa có sổ đỏ, muốn làm sổ lần đầu") is
   // about the very thing asked for: it stays.
   const state = new Set(spans.filter((sp) => !sp.some((w) => own.has(w) && rest.has(w) && !genericWords.has(w))).flat());
-  if (state.size === 0) return topic;
-  const kept = topic.filter((w) => rest.has(w) || !state.has(w));
+  const copied = new Set(copies);
+  if (state.size === 0 && copied.size === 0) return topic;
+  const kept = topic.filter((w) => !copied.has(w) && (rest.has(w) || !state.has(w)));
   return kept.length >= 2 ? kept : topic;
 }
 
@@ -162,8 +193,8 @@ function stateless(normalized: string, fullTopic: string[], topic: string[]): st
  * Exported for its table test.
  */
 export function withoutPurpose(normalized: string, topic: string[]): string[] {
-  // "để lại" (bequeath, leave) is a verb, not a purpose.
-  const at = normalized.toLowerCase().search(/ để (?!lại(?:\s|$))/u);
+  // "để lại" (bequeath), "để trống" (leave blank), "để dành" (save): verbs, not a purpose.
+  const at = normalized.toLowerCase().search(/ để (?!(?:lại|trống|dành|ý|nguyên|không)(?:\s|$))/u);
   if (at < 0) return topic;
   const head = foldDiacritics(normalized.slice(0, at)).toLowerCase();
   const headTopic = topicWords(head, readIntent(head));

@@ -36,6 +36,8 @@ export interface VariantGroup {
    * du lịch", "nuôi con nuôi trong nước", "mã số thuế cá nhân" at a "công ty").
    */
   unless?: string[];
+  /** Ids of groups whose case a name of this group also serves (no mismatch when they are asked). */
+  covers?: string[];
 }
 
 export const defaultLexiconDir = resolve(import.meta.dirname, '..', '..', 'knowledge', 'lexicon');
@@ -51,6 +53,7 @@ const variantFile = z.object({
   groups: z.array(z.object({
     id: z.string().min(1), name: z.array(z.string().min(1)).min(1), question: z.array(z.string().min(1)),
     unless: z.array(z.string().min(1)).optional(),
+    covers: z.array(z.string().min(1)).optional(),
   })),
 });
 
@@ -116,7 +119,7 @@ export function createLexicon(input: {
   for (const [short, long] of input.abbreviations ?? []) abbreviations.set(clean(short), clean(long));
   const synonyms = (input.synonyms ?? []).map((s) => ({ phrase: clean(s.phrase), means: s.means.map(clean) }));
   const stopPhrases = [...new Set((input.stopPhrases ?? []).map(clean))];
-  const variants = (input.variants ?? []).map((g) => ({ id: g.id, name: g.name.map(clean), question: g.question.map(clean), unless: g.unless?.map(clean) }));
+  const variants = (input.variants ?? []).map((g) => ({ id: g.id, name: g.name.map(clean), question: g.question.map(clean), unless: g.unless?.map(clean), covers: g.covers }));
   const hash = createHash('sha256')
     .update(input.hashInput ?? JSON.stringify([[...abbreviations], synonyms, stopPhrases, variants]))
     .digest('hex')

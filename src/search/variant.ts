@@ -10,10 +10,14 @@ import { foldDiacritics } from './normalize.js';
  * the candidate's score by `factor`.
  */
 export class VariantRule {
-  private readonly groups: Array<{ name: string[]; question: string[]; unless: string[] }>;
+  private readonly groups: Array<{ name: string[]; question: string[]; unless: string[]; covers: number[] }>;
 
   constructor(lexicon: Lexicon, readonly factor = 0.75) {
-    this.groups = lexicon.variants.map((g) => ({ name: g.name.map(padFold), question: g.question.map(padFold), unless: (g.unless ?? []).map(padFold) }));
+    const ids = lexicon.variants.map((g) => g.id);
+    this.groups = lexicon.variants.map((g) => ({
+      name: g.name.map(padFold), question: g.question.map(padFold), unless: (g.unless ?? []).map(padFold),
+      covers: (g.covers ?? []).map((id) => ids.indexOf(id)).filter((i) => i >= 0),
+    }));
   }
 
   /** Indexes of the variant groups a procedure name belongs to. */
@@ -43,7 +47,13 @@ export class VariantRule {
   weight(nameGroups: number[], questionGroups: number[], listedGroups: number[] = []): number {
     let mismatches = 0;
     for (const g of nameGroups) if (!questionGroups.includes(g)) mismatches++;
-    for (const g of questionGroups) if (!nameGroups.includes(g) && !listedGroups.includes(g)) mismatches++;
+    for (const g of questionGroups) {
+      if (nameGroups.includes(g) || listedGroups.includes(g)) continue;
+      // A name of a group that covers the case asked ("nhập quốc tịch ở trong nước" for a foreigner
+      // living here) is no mismatch.
+      if (nameGroups.some((n) => this.groups[n].covers.includes(g))) continue;
+      mismatches++;
+    }
     return this.factor ** mismatches;
   }
 }

@@ -29,6 +29,8 @@ describe('a purpose clause ("để ...") does not name the procedure', () => {
     ['bố mẹ để lại đất cho con thừa kế thì sang tên sổ đỏ cần giấy tờ gì', 'ke'],
     // The purpose ends where the sentence goes on: "thì đăng ký thế chấp" is the request again.
     ['em thế chấp sổ đỏ để vay ngân hàng thì đăng ký thế chấp mất mấy ngày', 'dang'],
+    // "để trống" (leave blank) is a verb, not a purpose.
+    ['con đã có giấy khai sinh nhưng để trống phần tên cha, bố muốn nhận con', 'nhan'],
     // Folded "de" may be "đề" or "đẻ": unaccented text is left alone.
     ['xin ly lich tu phap de di xuat khau lao dong', 'xuat'],
   ])('%s keeps "%s"', (question, word) => {

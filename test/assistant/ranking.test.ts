@@ -70,6 +70,15 @@ describe('rankCandidates', () => {
     expect(rankCandidates(hits, byCode, fold('xin dừng thủ tục đăng ký doanh nghiệp đã nộp'), { topic: words('dung dang ky doanh nghiep nop') }).candidates[0].code).toBe('1.010010');
   });
 
+  it('holds back withdrawing a request ("Rút yêu cầu ...") unless asked (crawl names)', () => {
+    const hits = [
+      { code: '2.001680', name: 'Thủ tục rút yêu cầu trợ giúp pháp lý của người được trợ giúp pháp lý', score: 100 },
+      { code: '2.000829', name: 'Thủ tục yêu cầu trợ giúp pháp lý', score: 96 },
+    ];
+    expect(rankCandidates(hits, byCode, fold('người khuyết tật muốn được trợ giúp pháp lý'), { topic: words('nguoi khuyet tat tro giup phap ly') }).candidates[0].code).toBe('2.000829');
+    expect(rankCandidates(hits, byCode, fold('muốn rút yêu cầu trợ giúp pháp lý'), { topic: words('rut yeu cau tro giup phap ly') }).candidates[0].code).toBe('2.001680');
+  });
+
   it('holds back names that are not a correction when the question asks for one', () => {
     const hits = [
       { code: '2.000635', name: 'Cấp bản sao Trích lục hộ tịch, bản sao Giấy khai sinh', score: 140 },

@@ -24,6 +24,22 @@ describe('a "chưa ..." state describes the situation, not the procedure asked f
     expect(words).toContain(kept);
   });
 
+  it.each([
+    // "đã có X nhưng ...": what the citizen has, set against the request.
+    ['con em đã có giấy khai sinh nhưng để trống phần tên cha giờ bố cháu muốn làm thủ tục nhận con', 'khai', 'nhan'],
+    // "photo / sao y X": X is the document copied, not the procedure.
+    ['cong chung photo cccd het bn tien 1 trang', 'cuoc', 'photo'],
+    ['photo công chứng bằng đại học mất bao nhiêu tiền một trang', 'dai', 'chung'],
+  ])('%s drops "%s", keeps "%s"', (question, dropped, kept) => {
+    const words = counted(question);
+    expect(words).not.toContain(dropped);
+    expect(words).toContain(kept);
+  });
+
+  it('keeps the document of "bản sao X": "bản sao giấy khai sinh" is a procedure of its own', () => {
+    expect(counted('xin bản sao giấy khai sinh bao nhiêu tiền')).toContain('khai');
+  });
+
   it('reads "có ... rồi" (already has) as a state too', () => {
     const words = counted('con em có giấy khai sinh rồi giờ bố cháu muốn làm thủ tục nhận con thì mất mấy ngày');
     expect(words).not.toContain('khai');

@@ -39,6 +39,17 @@ describe('variant groups', () => {
     expect(rule.groupsOfQuestion('rút bảo hiểm xã hội một lần')).not.toContain(insurer);
   });
 
+  it('tells nationality procedures done in Việt Nam from those abroad (crawl names)', () => {
+    const domestic = lexicon.variants.findIndex((g) => g.id === 'domestic');
+    const q = rule.groupsOfQuestion('nguoi nuoc ngoai song o viet nam xin nhap quoc tich viet nam mat bao lau');
+    const home = rule.weight(rule.groupsOfName('Nhập quốc tịch Việt Nam ở trong nước'), q);
+    const abroad = rule.weight(rule.groupsOfName('Nhập quốc tịch Việt Nam ở nước ngoài'), q);
+    expect(q).toContain(domestic);
+    expect(home).toBeGreaterThan(abroad);
+    // Only nationality names carry the group: a passport "ở trong nước" stays the base procedure.
+    expect(rule.groupsOfName('Cấp hộ chiếu phổ thông ở trong nước (thực hiện tại cấp tỉnh)')).not.toContain(domestic);
+  });
+
   it('does not read "công ty" as the organization case when the question says "cá nhân"', () => {
     const organization = lexicon.variants.findIndex((g) => g.id === 'organization');
     expect(rule.groupsOfQuestion('toi di lam cong ty nhung chua co ma so thue ca nhan, dang ky thue lan dau')).not.toContain(organization);
