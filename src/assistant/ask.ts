@@ -31,6 +31,8 @@ export async function ask(assistant: Assistant, input: AskInput, defaultChannel 
     speak = text; // the spoken form is a courtesy; never fail the answer for it
   }
   const ms = Math.round((performance.now() - started) * 100) / 100;
+  const choices = result.replies.flatMap((r) => r.choices ?? []);
+  const link = result.replies.find((r) => r.link)?.link;
   return {
     session: input.session ?? null,
     intent: result.intent,
@@ -40,5 +42,7 @@ export async function ask(assistant: Assistant, input: AskInput, defaultChannel 
     text,
     speak,
     ms,
+    ...(choices.length ? { choices } : {}),
+    ...(link ? { link } : {}),
   };
 }

@@ -68,6 +68,10 @@ export interface AskOutput {
   text: string;
   speak: string | null;
   ms: number;
+  /** Beyond CONTRACTS.md §1 (additive): the offered choices as buttons, when the reply has any. */
+  choices?: Choice[];
+  /** Beyond CONTRACTS.md §1 (additive): the official record the answer cites. */
+  link?: { title: string; url: string };
 }
 
 /** The conversation core as channels see it: one turn in, one result out. */

@@ -17,6 +17,11 @@ const askOutputSchema = {
     text: { type: 'string' },
     speak: { type: ['string', 'null'] },
     ms: { type: 'number' },
+    choices: {
+      type: 'array',
+      items: { type: 'object', required: ['label', 'value'], properties: { label: { type: 'string' }, value: { type: 'string' } } },
+    },
+    link: { type: 'object', required: ['title', 'url'], properties: { title: { type: 'string' }, url: { type: 'string' } } },
   },
 } as const;
 

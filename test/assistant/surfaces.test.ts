@@ -13,6 +13,9 @@ import { readConfig } from '../../src/config.js';
 import type { Services } from '../../src/services.js';
 
 const outputKeys = ['session', 'intent', 'code', 'codes', 'clarify', 'text', 'speak', 'ms'];
+/** Additive fields beyond the contract: present only when the reply has them. */
+const extraKeys = new Set(['choices', 'link']);
+const contractKeys = (o: object) => Object.keys(o).filter((k) => !extraKeys.has(k)).sort();
 
 const askJsonl = (lines: string[]) => runAsk(lines, { args: ['--knowledge', 'knowledge'], env: { DATA_DIR: mkdtempSync(join(tmpdir(), 'b2-ask-')) } });
 
@@ -31,7 +34,7 @@ describe('ask --jsonl (child process)', () => {
     expect(code, stderr).toBe(0);
     expect(out).toHaveLength(7);
     for (const line of [out[0], out[1], out[2], out[4], out[5], out[6]]) {
-      expect(Object.keys(line).sort()).toEqual([...outputKeys].sort());
+      expect(contractKeys(line)).toEqual([...outputKeys].sort());
       expect(typeof line.ms).toBe('number');
       expect((line.codes as string[]).length).toBeLessThanOrEqual(5);
       expect(typeof line.speak).toBe('string');
@@ -78,10 +81,24 @@ describe('HTTP: /api/ask and /api/procedures', async () => {
   it('POST /api/ask answers like ask --jsonl and keeps the session', async () => {
     const a = await app.inject({ method: 'POST', url: '/api/ask', payload: { text: 'đăng ký thường trú cần giấy tờ gì', session: 'h1' } });
     expect(a.statusCode).toBe(200);
-    expect(Object.keys(a.json()).sort()).toEqual([...outputKeys].sort());
+    expect(contractKeys(a.json())).toEqual([...outputKeys].sort());
+    // The record it cites, as a link the web page shows.
+    expect(a.json().link).toMatchObject({ url: expect.stringMatching(/^https:\/\/dichvucong\.gov\.vn\//) });
     expect(a.json()).toMatchObject({ session: 'h1', intent: 'papers', code: '1.004222', clarify: false });
     const b = await app.inject({ method: 'POST', url: '/api/ask', payload: { text: 'lệ phí bao nhiêu', session: 'h1' } });
     expect(b.json()).toMatchObject({ intent: 'fees', code: '1.004222' });
+  });
+
+  it('POST /api/ask gives a clarifying question\'s choices as data, and a choice\'s value picks it', async () => {
+    const q = await app.inject({ method: 'POST', url: '/api/ask', payload: { text: 'xóa đăng ký', session: 'h2' } });
+    expect(q.json().clarify).toBe(true);
+    const choices = q.json().choices as Array<{ label: string; value: string }>;
+    expect(choices.length).toBeGreaterThanOrEqual(2);
+    expect(choices.length).toBeLessThanOrEqual(4);
+    const second = q.json().codes[1];
+    const picked = await app.inject({ method: 'POST', url: '/api/ask', payload: { text: choices[1].value, session: 'h2' } });
+    expect(picked.json()).toMatchObject({ clarify: false, code: second });
+    expect(picked.json().choices).toBeUndefined();
   });
 
   it.each([

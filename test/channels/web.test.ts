@@ -18,5 +18,8 @@ describe.skipIf(!hasShared)('web chat page', () => {
     expect(html).toMatch(/aria-live="polite"/);
     expect(html).toContain("fetch('/api/ask'");
     expect(html).toContain('localStorage');
+    // Buttons from the API's structured choices, and the cited record's link.
+    expect(html).toContain('body.choices');
+    expect(html).toContain('body.link');
   });
 });
