@@ -13,6 +13,7 @@ import { UndeliverableError, type Notification } from '../../src/notify/notifica
 import type { Services } from '../../src/services.js';
 import { answerTurn, greeting, sessionKey } from '../conversation.js';
 import { channelKit } from '../kit.js';
+import { createMemoryReferences, createRedisReferences } from './references.js';
 import { limitPerUser } from '../rate-limit.js';
 import { renderActivities } from './render.js';
 
@@ -60,7 +61,7 @@ export function createBotFrameworkChannel(services: Services): Channel | null {
     await context.sendActivities(renderActivities([{ text: 'Xin lỗi, đã có lỗi xảy ra. Bạn vui lòng thử lại sau ít phút.' }]) as Partial<Activity>[]);
   };
   // Conversation references let the outbox write to a person later (a feedback status change).
-  const references = new Map<string, Partial<ConversationReference>>();
+  const references = kit.redis ? createRedisReferences(kit.redis) : createMemoryReferences();
 
   const logic = async (context: TurnContext) => {
     const activity = context.activity;
@@ -70,7 +71,7 @@ export function createBotFrameworkChannel(services: Services): Channel | null {
       return;
     }
     if (activity.type !== 'message') return;
-    references.set(activity.from.id, TurnContext.getConversationReference(activity));
+    await references.set(activity.from.id, TurnContext.getConversationReference(activity));
     const turn: Turn = {
       channel: name,
       userId: activity.from.id,
@@ -114,8 +115,8 @@ export function createBotFrameworkChannel(services: Services): Channel | null {
   };
 
   const sender = async (n: Notification) => {
-    const reference = references.get(n.userId);
-    if (!reference) throw new UndeliverableError('botframework: no conversation with this person since the last restart');
+    const reference = await references.get(n.userId);
+    if (!reference) throw new UndeliverableError('botframework: no conversation with this person (never wrote, or longer ago than the reference is kept)');
     await adapter.continueConversationAsync(appId ?? '', reference, async (context) => {
       await context.sendActivities(renderActivities([{ text: n.text, choices: n.choices }]) as Partial<Activity>[]);
     });

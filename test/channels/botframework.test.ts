@@ -5,6 +5,7 @@ import { readConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
 import type { Procedure } from '../../src/knowledge/procedure.js';
 import type { Services } from '../../src/services.js';
+import { hasRedis, startRedis, type RedisServer } from '../support/redis.js';
 import { hasShared } from '../support/shared.js';
 import { startServer, type TestServer } from './server.js';
 
@@ -83,6 +84,51 @@ describe.skipIf(!hasShared)('Bot Framework at /api/messages (local, unauthentica
       expect(sent).toEqual([]);
     } finally {
       await authed.close();
+    }
+  });
+});
+
+describe.skipIf(!hasShared || !hasRedis)('Bot Framework conversation references on Redis', () => {
+  let redis: RedisServer;
+  beforeAll(async () => {
+    nock.disableNetConnect();
+    nock.enableNetConnect(/127\.0\.0\.1|localhost/);
+    redis = await startRedis();
+  });
+  afterAll(async () => {
+    await redis.stop();
+    nock.cleanAll();
+    nock.enableNetConnect();
+  });
+
+  it('reaches a person after a restart: instance B writes to the conversation instance A saw', async () => {
+    const posted: Array<{ text: string }> = [];
+    nock(serviceUrl).persist()
+      .post(/\/v3\/conversations\/[^/]+\/activities(\/[^/]+)?$/, (b: { text: string }) => { posted.push(b); return true; })
+      .reply(200, { id: 'reply-1' });
+    const a = await startServer({ REDIS_URL: redis.url });
+    await a.app.inject({
+      method: 'POST', url: '/api/messages',
+      payload: {
+        type: 'message', id: 'act-r1', channelId: 'directline', serviceUrl, timestamp: new Date().toISOString(),
+        from: { id: 'user-r', name: 'Bình' }, recipient: { id: 'bot', name: 'Trợ lý' }, conversation: { id: 'conv-r' },
+        text: 'xin chào', locale: 'vi-VN',
+      },
+    });
+    await a.close();
+    posted.length = 0;
+
+    const b = await startServer({ REDIS_URL: redis.url });
+    try {
+      const channel = createBotFrameworkChannel(b.services)!;
+      const notice = 'Phản ánh PA-2026-000123 của bạn đã được chuyển sang bước xử lý.';
+      await channel.sender!({ id: 'n1', channel: 'botframework', userId: 'user-r', text: notice, kind: 'feedback_status', createdAt: new Date().toISOString() });
+      expect(posted.map((p) => p.text).join('\n')).toContain('PA-2026-000123');
+      // Someone who never wrote stays undeliverable (shown to staff), not silently dropped.
+      await expect(channel.sender!({ id: 'n2', channel: 'botframework', userId: 'nobody', text: notice, kind: 'feedback_status', createdAt: new Date().toISOString() }))
+        .rejects.toThrow(/no conversation/);
+    } finally {
+      await b.close();
     }
   });
 });
