@@ -43,7 +43,7 @@ const cues: Cue[] = [
   // overview
   { intent: 'overview', weight: 2, pattern: /\b(?:thong tin (?:ve )?thu tuc|gioi thieu|tong quan|la gi|doi tuong (?:thuc hien|nao)|can cu phap ly|ket qua (?:la gi|nhan duoc)|dieu kien)\b/g },
   // dossier status
-  { intent: 'dossier_status', weight: 4, pattern: /\b(?:tra cuu (?:tinh trang |tien do )?ho so|tinh trang ho so|tien do ho so|ho so cua toi|ma ho so|ho so (?:so|ma)|ho so (?:da|dang) (?:xu ly|den dau)|ho so (?:xu ly )?den dau)\b/g },
+  { intent: 'dossier_status', weight: 4, pattern: /\b(?:tra cuu (?:tinh trang |tien do )?ho so|tinh trang ho so|tien do ho so|ho so cua toi|ma ho so|ho so (?:so|ma) [0-9a-z.-]*\d|ho so (?:da|dang) (?:xu ly|den dau)|ho so (?:xu ly )?den dau)\b/g },
   { intent: 'dossier_status', weight: 5, pattern: /\b[0-9a-z]{2,4}(?:\.[0-9a-z]{2,4}){2,4}-\d{6}-\d{3,5}\b/g },
   // feedback
   { intent: 'feedback', weight: 4, pattern: /\b(?:phan anh|kien nghi|gop y|to cao (?:can bo|hanh vi)|khieu nai ve (?:can bo|thai do)|muon phan anh|gui phan anh)\b/g },

@@ -71,6 +71,7 @@ const functionWords = new Set(['cho', 'cua', 've', 'va', 'hoac', 'voi', 'tai', '
 const followOnActions: Array<{ name: string; triggers: string[] }> = [
   { name: 'trinh bao mat', triggers: ['mat', 'trinh bao', 'that lac'] },
   { name: 'khoi phuc', triggers: ['khoi phuc'] },
+  { name: 'mo khoa', triggers: ['mo khoa', 'mo lai'] },
   { name: 'gia han', triggers: ['gia han'] },
   { name: 'cap lai', triggers: ['lam lai', 'cap lai', 'xin lai', 'mat', 'hong', 'rach'] },
   { name: 'cap ban sao', triggers: ['ban sao', 'sao y', 'trich luc'] },

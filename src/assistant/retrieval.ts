@@ -143,6 +143,19 @@ export function withoutState(normalized: string, topic: string[]): string[] {
       const end = take(i + 1, ['roi']);
       if (end >= 0) { i = end + 1; continue; }
     }
+    // "ở ủy ban nhân dân (cấp) xã": where the citizen goes, not which procedure (lexicon stop
+    // phrases drop it from the index query too). Kept out of coverage so that names that mention
+    // the commune people's committee ("... cộng tác viên dịch thuật của Ủy ban nhân dân cấp xã")
+    // do not look closer.
+    if (folded.slice(i, i + 4).join(' ') === 'uy ban nhan dan' || (folded[i] === 'uy' && folded[i + 1] === 'ban' && /^(?:xa|phuong)$/.test(folded[i + 2] ?? ''))) {
+      let k = folded[i + 2] === 'nhan' ? i + 4 : i + 2;
+      if (folded[k] === 'cap') k++;
+      if (/^(?:xa|phuong|huyen|tinh)$/.test(folded[k] ?? '')) {
+        copies.push(...folded.slice(i, k + 1));
+        i = k;
+        continue;
+      }
+    }
     // "photo / sao y X": X is only the document copied ("photo căn cước và bằng đại học"), not
     // the procedure ("Cấp thẻ căn cước").
     // Not "bản sao X": "bản sao giấy khai sinh" is itself a procedure (Cấp bản sao trích lục).

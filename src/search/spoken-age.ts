@@ -51,8 +51,12 @@ export function spokenNumber(words: string[]): number | null {
 
 const WORD = /[\p{L}]+/gu;
 
-/** Rewrites "<number words> tuổi" as "<digits> tuổi"; everything else is returned unchanged. */
-export function writeSpokenAges(text: string): string {
+/** "con 15t", "bé 6t": an age typed short, after a word for a person (elsewhere "15t" may be money). */
+const SHORT_AGE = /(?<=(?:^|[^\p{L}])(?:con|bé|be|cháu|chau|em|e|tôi|toi|ông|ong|bà|ba|bố|bo|mẹ|me|anh|chị|chi)(?:\s+\p{L}+)?\s+)(\d{1,3})t(?![\p{L}\p{N}])/gu;
+
+/** Rewrites "<number words> tuổi" (and "con 15t") as "<digits> tuổi"; everything else is returned unchanged. */
+export function writeSpokenAges(input: string): string {
+  const text = input.replace(SHORT_AGE, '$1 tuổi');
   if (!/tu[ổo]i/iu.test(text)) return text;
   const tokens = [...text.matchAll(WORD)].map((m) => ({ word: m[0], start: m.index, end: m.index + m[0].length }));
   let out = '';

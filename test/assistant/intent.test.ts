@@ -50,6 +50,9 @@ const table: Array<[string, string | null]> = [
   ['thoi tiet ha noi ngay mai', 'out_of_scope'],
   ['tra cứu tình trạng hồ sơ 000.00.31.H56-250312-0007', 'dossier_status'],
   ['ho so 000.00.31.H56-250312-0007 den dau roi', 'dossier_status'],
+  ['hồ sơ số 000.00.31.H56-250312-0007', 'dossier_status'],
+  // "hồ sơ sơ tuyển" folds like "hồ sơ số": a place to apply, not a dossier to look up.
+  ['con em muốn thi vào trường công an thì nộp hồ sơ sơ tuyển ở đâu', 'where'],
   ['toi muon phan anh viec giai quyet ho so bi tre han', 'feedback'],
   ['phản ánh mã PA-2026-000045 xử lý đến đâu rồi', 'feedback_status'],
   ['đăng ký thường trú', null],

@@ -13,6 +13,10 @@ describe('ages said in words are written as digits', () => {
     ['cụ một trăm linh năm tuổi', 'cụ 105 tuổi'],
     ['mười bốn tuổi', '14 tuổi'],
     ['bố tám mươi tuổi', 'bố 80 tuổi'],
+    // An age typed short after a word for a person; money ("hết 15t") is left alone.
+    ['con e 15t lần đầu đi làm cccd', 'con e 15 tuổi lần đầu đi làm cccd'],
+    ['bé 6t đi làm căn cước', 'bé 6 tuổi đi làm căn cước'],
+    ['hết 15t', 'hết 15t'],
     // Left alone: digits already, no number before "tuổi", "tuổi" absent.
     ['con 15 tuổi', 'con 15 tuổi'],
     ['năm nay tuổi gì', 'năm nay tuổi gì'],

