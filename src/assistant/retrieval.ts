@@ -209,6 +209,9 @@ export function withoutPurpose(normalized: string, topic: string[]): string[] {
   // "để lại" (bequeath), "để trống" (leave blank), "để dành" (save): verbs, not a purpose.
   const at = normalized.toLowerCase().search(/ để (?!(?:lại|trống|dành|ý|nguyên|không)(?:\s|$))/u);
   if (at < 0) return topic;
+  // "cần chuẩn bị giấy tờ gì để làm giấy chứng tử": a question word right before "để" means the
+  // procedure is named after it.
+  if (/(?:^|\s)(?:gì|gi|j|nào|nao)\s*$/u.test(normalized.slice(0, at).toLowerCase())) return topic;
   const head = foldDiacritics(normalized.slice(0, at)).toLowerCase();
   const headTopic = topicWords(head, readIntent(head));
   if (headTopic.length < 2) return topic;

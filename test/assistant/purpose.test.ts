@@ -29,6 +29,8 @@ describe('a purpose clause ("để ...") does not name the procedure', () => {
     ['bố mẹ để lại đất cho con thừa kế thì sang tên sổ đỏ cần giấy tờ gì', 'ke'],
     // The purpose ends where the sentence goes on: "thì đăng ký thế chấp" is the request again.
     ['em thế chấp sổ đỏ để vay ngân hàng thì đăng ký thế chấp mất mấy ngày', 'dang'],
+    // A question word right before "để": the procedure is named after it.
+    ['Bố em vừa mất ở nhà, gia đình cần chuẩn bị giấy tờ gì để làm giấy chứng tử?', 'tu'],
     // "để trống" (leave blank) is a verb, not a purpose.
     ['con đã có giấy khai sinh nhưng để trống phần tên cha, bố muốn nhận con', 'nhan'],
     // Folded "de" may be "đề" or "đẻ": unaccented text is left alone.

