@@ -158,8 +158,10 @@ export function withoutState(normalized: string, topic: string[]): string[] {
     }
     // "photo / sao y X": X is only the document copied ("photo căn cước và bằng đại học"), not
     // the procedure ("Cấp thẻ căn cước").
-    // Not "bản sao X": "bản sao giấy khai sinh" is itself a procedure (Cấp bản sao trích lục).
-    const copy = word === 'photo' || (folded[i] === 'sao' && folded[i + 1] === 'y');
+    // "chứng thực / công chứng bản sao X" too, but not a bare "bản sao X": "bản sao giấy khai
+    // sinh" is itself a procedure (Cấp bản sao trích lục).
+    const certifiedCopy = folded[i] === 'sao' && folded[i - 1] === 'ban' && (folded[i - 2] === 'thuc' || folded[i - 2] === 'chung');
+    const copy = word === 'photo' || (folded[i] === 'sao' && folded[i + 1] === 'y') || certifiedCopy;
     if (copy) {
       const from = folded[i + 1] === 'y' ? i + 2 : i + 1;
       const span: string[] = [];

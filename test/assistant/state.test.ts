@@ -30,6 +30,8 @@ describe('a "chưa ..." state describes the situation, not the procedure asked f
     // "photo / sao y X": X is the document copied, not the procedure.
     ['cong chung photo cccd het bn tien 1 trang', 'cuoc', 'photo'],
     ['photo công chứng bằng đại học mất bao nhiêu tiền một trang', 'dai', 'chung'],
+    // "chứng thực / công chứng bản sao X": X is the document copied.
+    ['Chứng thực bản sao thẻ căn cước ở xã mất bao nhiêu tiền một trang?', 'cuoc', 'chung'],
     // Where the citizen goes is not which procedure: "ở ubnd xã".
     ['photo công chứng bằng đh ở ubnd xã bn tiền 1 trang', 'xa', 'chung'],
   ])('%s drops "%s", keeps "%s"', (question, dropped, kept) => {
