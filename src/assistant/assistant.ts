@@ -3,7 +3,7 @@ import type { Lexicon } from '../search/lexicon.js';
 import { foldDiacritics, normalizeText } from '../search/normalize.js';
 import type { ProcedureIndex } from '../search/procedure-index.js';
 import { composeAnswer, channelLimits, continueAnswer, defaultLimit, fitAnswer } from './answer.js';
-import { pickChoice, type Candidate, type Ranking } from './ranking.js';
+import { pickChoice, rankingSettings, type Candidate, type Ranking } from './ranking.js';
 import { createRetrieval } from './retrieval.js';
 import { siblingIndex } from './sibling.js';
 import { readIntent, topicWords } from './intent.js';
@@ -110,12 +110,14 @@ export function createAssistant(deps: AssistantDeps): Assistant {
         session.pendingChoices = undefined;
         if (p) return answer(session, p, intent, choices.map((c) => c.code), limit, folded);
       }
-      // Only an aspect ("còn lệ phí?") and no pick: ask the same question again for that aspect.
-      if (reading.intent && procedureIntents.has(reading.intent) && topicWords(folded, reading).length === 0) {
+      // Only an aspect ("còn lệ phí?") and no pick: ask the same question again for that aspect
+      // (after a tentative answer, the aspect is about the procedure answered: see below).
+      if (reading.intent && procedureIntents.has(reading.intent) && topicWords(folded, reading).length === 0 && !session.pendingBeside) {
         const again = choices.map((c) => ({ code: c.code, label: c.name, score: 0, coverage: 0 }));
         return clarify(session, again, reading.intent, choices.map((c) => c.code));
       }
       session.pendingChoices = undefined; // anything else is a new question
+      session.pendingBeside = false;
     }
 
     // 4. Skills.
@@ -151,6 +153,12 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       return answer(session, current, procedureIntent(intent), [current.code, ...codes.filter((c) => c !== current.code)].slice(0, 5), limit, folded);
     }
     if (ranked.kind === 'close') return clarify(session, ranked.candidates.slice(0, 4), procedureIntent(intent), codes);
+    // A long, story-like question whose best name covers little of it: answer the best record and
+    // offer the next ones beside it, rather than holding the answer back.
+    if (ranked.kind === 'weak' && ranked.weakReason === 'coverage' && intent && ranked.candidates[0].coverage > 0
+      && (ranked.unknownShare ?? 1) < rankingSettings.tentativeUnknownShare) {
+      return tentative(session, ranked.candidates.slice(0, 3), procedureIntent(intent), codes, limit, folded);
+    }
     // Nothing covers the question well: offer the nearest names instead of answering a wrong record.
     if (ranked.kind === 'weak') return clarify(session, ranked.candidates.slice(0, 3), procedureIntent(intent), codes, true);
     const best = byCode.get(ranked.candidates[0].code)!;
@@ -161,13 +169,33 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const fitted = fitAnswer(composeAnswer(p, intent, { askedVneid: /\bvneid\b/.test(folded), siblings: siblingsOf(p) }), limit);
     session.procedureCode = p.code;
     session.pendingChoices = undefined;
+    session.pendingBeside = false;
     session.pendingIntent = intent;
     session.more = fitted.more;
     const reply: Reply = { text: fitted.text, link: { title: p.name, url: p.source.url } };
     return { intent, code: p.code, codes: codes.length ? codes.slice(0, 5) : [p.code], clarify: false, replies: [reply] };
   }
 
+  /** The best record answered, the next ones offered as numbered choices under the answer. */
+  function tentative(session: SessionState, candidates: Candidate[], intent: Intent, codes: string[], limit: number, folded: string): AssistantResult {
+    const best = byCode.get(candidates[0].code)!;
+    const others = candidates.slice(1).filter((c) => byCode.has(c.code));
+    const note = others.length === 0 ? '' : [
+      'Nếu đây chưa phải thủ tục bạn cần, có thể bạn muốn hỏi (trả lời bằng số thứ tự):',
+      ...others.map((c, i) => `${i + 1}. ${c.label} (mã ${c.code})`),
+    ].join('\n');
+    const result = answer(session, best, intent, codes, Math.max(200, limit - note.length - 2), folded);
+    if (!note) return result;
+    const reply = result.replies[0];
+    reply.text = `${reply.text}\n\n${note}`;
+    reply.choices = others.map((c, i) => ({ label: `${i + 1}. ${c.label}`, value: String(i + 1) }));
+    session.pendingChoices = others.map((c) => ({ code: c.code, name: c.label }));
+    session.pendingBeside = true;
+    return result;
+  }
+
   function clarify(session: SessionState, candidates: Candidate[], intent: Intent, codes: string[], uncertain = false): AssistantResult {
+    session.pendingBeside = false;
     session.pendingChoices = candidates.map((c) => ({ code: c.code, name: c.label }));
     session.pendingIntent = intent;
     session.more = null;

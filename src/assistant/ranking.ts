@@ -21,6 +21,14 @@ export interface Ranking {
   /** none: nothing found; weak: the best covers too little of the question; close: ask; clear: answer. */
   kind: 'none' | 'weak' | 'close' | 'clear';
   candidates: Candidate[];
+  /**
+   * Why a match is weak: `variant` — the question asks for a special case (foreign element,
+   * mobile...) no candidate is; `coverage` — the best name covers little of a long, story-like
+   * question, which in the blind rounds still had the right record first four times in five.
+   */
+  weakReason?: 'variant' | 'coverage';
+  /** Share of the question's units that no procedure name has a word of (a topic the knowledge may lack). */
+  unknownShare?: number;
 }
 
 export const rankingSettings = {
@@ -47,6 +55,12 @@ export const rankingSettings = {
    */
   dominantRatio: 1.15,
   dominantCoverage: 0.1,
+  /**
+   * A weak match is still answered (tentatively, with the next names offered) unless this share of
+   * the question's units or more is words no name has: then the knowledge probably lacks the topic
+   * ("phòng cháy chữa cháy" in a knowledge without fire-safety records) and the names are offered.
+   */
+  tentativeUnknownShare: 0.3,
 };
 
 const words = (s: string) => s.split(/[^a-z0-9]+/).filter(Boolean);
@@ -392,12 +406,15 @@ export function rankCandidates(
   const candidates = scored.map(({ code, label, score, coverage }) => ({ code, label, score, coverage }));
   const best = candidates[0];
   const second = candidates[1];
-  if (opts.missesAskedVariant?.(hits.find((h) => h.code === best.code)!.name)) return { kind: 'weak', candidates };
+  if (opts.missesAskedVariant?.(hits.find((h) => h.code === best.code)!.name)) return { kind: 'weak', candidates, weakReason: 'variant' };
   if (best.coverage < settings.weakCoverage) {
     const known = opts.knownWord ?? (() => true);
     const dominant = best.coverage >= settings.dominantCoverage && (!second || best.score >= second.score * settings.dominantRatio)
       && scored[0].uncovered.every((u) => u.some((alt) => alt.every(known)));
-    if (!dominant) return { kind: 'weak', candidates };
+    if (!dominant) {
+      const unknown = scored[0].uncovered.filter((u) => u.every((alt) => !alt.every(known))).length;
+      return { kind: 'weak', candidates, weakReason: 'coverage', unknownShare: units.length ? unknown / units.length : 0 };
+    }
   }
   if (second && second.score >= best.score * settings.closeRatio && second.coverage >= best.coverage
     && !nested(scored[0].nameFolded, scored[1].nameFolded)

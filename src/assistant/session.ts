@@ -9,6 +9,11 @@ export interface SessionState {
   pendingChoices?: { code: string; name: string }[];
   /** Intent of the question that led to the clarifying question, answered once the user picks. */
   pendingIntent?: string | null;
+  /**
+   * The choices were offered beside a tentative answer, not instead of one: a follow-up aspect
+   * ("còn lệ phí?") is about the procedure answered, not a reason to ask again.
+   */
+  pendingBeside?: boolean;
   /** A multi-step dialogue owned by a skill (feedback intake, dossier verification...). */
   flow?: { skill: string; step: string; data: Record<string, unknown> } | null;
   /**

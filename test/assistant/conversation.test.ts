@@ -85,6 +85,23 @@ describe('clarification', () => {
     expect(textOf(r)).toMatch(/cùng tên ở cấp khác/);
   });
 
+  it('answers a long, story-like question tentatively and offers the next names beside the answer', async () => {
+    // A question of the blind sets: the best name covers little of it, but every word is known.
+    const say = conversation();
+    const r = await say('dạ bố em mới mất hôm qua ở nhà giờ em đi làm giấy chứng tử cho bố thì có mất tiền không ạ');
+    expect(r).toMatchObject({ clarify: false, intent: 'fees' });
+    expect(r.code).not.toBeNull();
+    expect(textOf(r)).toMatch(/Nếu đây chưa phải thủ tục bạn cần/);
+    const offered = r.replies[0].choices!;
+    expect(offered.length).toBeGreaterThanOrEqual(1);
+    // A follow-up aspect is about the procedure answered, not a reason to ask again.
+    expect(await say('nộp ở đâu?')).toMatchObject({ clarify: false, intent: 'where', code: r.code });
+    // A number picks one of the names offered.
+    const again = conversation();
+    const first = await again('dạ bố em mới mất hôm qua ở nhà giờ em đi làm giấy chứng tử cho bố thì có mất tiền không ạ');
+    expect(await again('1')).toMatchObject({ clarify: false, code: first.codes[1] });
+  });
+
   it('offers the nearest names instead of answering a record that does not cover the question', async () => {
     // The shipped knowledge has no fire-safety procedure (checked, so the test cannot pass by luck).
     expect(engine.procedures.some((p) => /phòng cháy/i.test(p.name))).toBe(false);
