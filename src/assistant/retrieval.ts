@@ -100,6 +100,9 @@ const genericWords = new Set(['dang', 'ky', 'cap', 'lam', 'giay', 'xin', 'thu', 
 /** Words after a copied document that are the question again ("ở xã", "hết bao nhiêu", "mấy trang"). */
 const copyEnd = new Set(['o', 'tai', 'het', 'bao', 'mat', 'bn', 'may', 'mot', '1', 'lam', 'nop']);
 
+/** Words of a story that name no procedure: people, time, age, going somewhere. */
+const storyWords = new Set(['chua', 'con', 'be', 'chau', 'bo', 'me', 'ong', 'ba', 'anh', 'chi', 'vo', 'chong', 'em', 'nha', 'nam', 'nay', 'tuoi', 'thang', 'ngay', 'gio', 'di', 'lam', 'moi', 'roi', 'hom', 'qua', 'truoc', 'sau', 'luc', 'khi']);
+
 /** Words that end a "chưa ..." state: what follows is the request again. */
 const stateEnd = new Set(['ma', 'nhung', 'thi', 'gio', 'nay', 'muon', 'nen', 'roi', 'can', 'xin', 'va']);
 
@@ -190,6 +193,9 @@ export function withoutState(normalized: string, topic: string[]): string[] {
   const copied = new Set(copies);
   if (state.size === 0 && copied.size === 0) return topic;
   const kept = topic.filter((w) => !copied.has(w) && (rest.has(w) || !state.has(w)));
+  // "con em 16 tuổi chưa làm căn cước thì đi làm ở đâu": what is left tells only who and when, so
+  // the state is the request itself.
+  if (state.size > 0 && kept.every((w) => storyWords.has(w) || genericWords.has(w) || /\d/.test(w))) return topic.filter((w) => !copied.has(w));
   return kept.length >= 2 ? kept : topic;
 }
 

@@ -55,6 +55,8 @@ describe('a "chưa ..." state describes the situation, not the procedure asked f
     ['con tôi chưa đăng ký khai sinh', 'khai'],
     // The state shares its topic with the request ("sổ đỏ" ... "làm sổ").
     ['đất ông bà để lại chưa có sổ đỏ, muốn làm sổ lần đầu thì các bước thế nào', 'do'],
+    // What is left tells only who and when: the state is the request.
+    ['cho em hỏi con em năm nay mười sáu tuổi chưa làm căn cước thì đi làm ở đâu ạ', 'cuoc'],
     // "đã có X" names what the procedure is about ("đã có sổ đỏ giờ sang tên").
     ['bố mẹ em cho em mảnh đất đã có sổ đỏ giờ sang tên cho em thì mất bao lâu', 'do'],
     // "thế chấp" at the start is not the follow-up filler "thế".
