@@ -179,7 +179,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   /** The best record answered, the next ones offered as numbered choices under the answer. */
   function tentative(session: SessionState, candidates: Candidate[], intent: Intent, codes: string[], limit: number, folded: string): AssistantResult {
     const best = byCode.get(candidates[0].code)!;
-    const others = candidates.slice(1).filter((c) => byCode.has(c.code));
+    // Only names near the best one are worth offering; a far weaker one is noise under an answer.
+    const others = candidates.slice(1).filter((c) => byCode.has(c.code) && c.score >= candidates[0].score * 0.6);
     const note = others.length === 0 ? '' : [
       'Nếu đây chưa phải thủ tục bạn cần, có thể bạn muốn hỏi (trả lời bằng số thứ tự):',
       ...others.map((c, i) => `${i + 1}. ${c.label} (mã ${c.code})`),
