@@ -3,6 +3,7 @@ import type { Lexicon } from '../search/lexicon.js';
 import { foldDiacritics, normalizeText } from '../search/normalize.js';
 import type { ProcedureIndex } from '../search/procedure-index.js';
 import { VariantRule } from '../search/variant.js';
+import { askedPart } from './clause.js';
 import { readIntent, topicWords, withoutSpans } from './intent.js';
 import { foldSynonyms, rankCandidates, type Ranking } from './ranking.js';
 
@@ -64,8 +65,8 @@ export function createRetrieval(deps: { procedures: Procedure[]; index: Procedur
     && p.agencies.some((a) => armedAgency.test(a))).map((p) => p.code));
 
   async function rank(normalized: string, folded: string, fullTopic: string[], limit = 12): Promise<Ranking> {
-    const topic = withoutState(normalized, withoutPurpose(normalized, fullTopic));
-    const hits = await deps.index.search(stateless(normalized, fullTopic, topic), { limit: Math.max(limit, rerankDepth) });
+    const { topic, query } = askedPart(normalized, fullTopic);
+    const hits = await deps.index.search(query, { limit: Math.max(limit, rerankDepth) });
     const asked = variants.groupsOfQuestion(normalized);
     const ranking = rankCandidates(hits, byCode, folded, {
       topic,
@@ -92,141 +93,4 @@ export function createRetrieval(deps: { procedures: Procedure[]; index: Procedur
       return rank(normalized, folded, topicWords(folded, readIntent(folded)), limit);
     },
   };
-}
-
-/** Words most names share ("đăng ký", "cấp", "giấy"): sharing one does not make two phrases one topic. */
-const genericWords = new Set(['dang', 'ky', 'cap', 'lam', 'giay', 'xin', 'thu', 'tuc', 'co', 'to']);
-
-/** Words after a copied document that are the question again ("ở xã", "hết bao nhiêu", "mấy trang"). */
-const copyEnd = new Set(['o', 'tai', 'het', 'bao', 'mat', 'bn', 'may', 'mot', '1', 'lam', 'nop']);
-
-/** Words of a story that name no procedure: people, time, age, going somewhere. */
-const storyWords = new Set(['chua', 'con', 'be', 'chau', 'bo', 'me', 'ong', 'ba', 'anh', 'chi', 'vo', 'chong', 'em', 'nha', 'nam', 'nay', 'tuoi', 'thang', 'ngay', 'gio', 'di', 'lam', 'moi', 'roi', 'hom', 'qua', 'truoc', 'sau', 'luc', 'khi']);
-
-/** Words that end a "chưa ..." state: what follows is the request again. */
-const stateEnd = new Set(['ma', 'nhung', 'thi', 'gio', 'nay', 'muon', 'nen', 'roi', 'can', 'xin', 'va']);
-
-/**
- * "chưa đăng ký kết hôn mà có con, giờ muốn nhận con": what follows "chưa" (not yet) describes the
- * citizen's situation, not the procedure asked for, so its words do not count in the ranking's
- * coverage — unless nothing else is left ("con chưa đăng ký khai sinh thì làm sao": the state is
- * the request). Read on accented text, or on text typed without any marks ("chua").
- * Exported for its table test.
- */
-export function withoutState(normalized: string, topic: string[]): string[] {
-  const plain = foldDiacritics(normalized) === normalized;
-  const tokens = normalized.toLowerCase().split(/\s+/);
-  const bare = tokens.map((t) => t.replace(/[^\p{L}\p{N}]/gu, ''));
-  const folded = bare.map((t) => foldDiacritics(t));
-  const spans: string[][] = [];
-  /** Words of copied documents: always set aside (they never name the procedure). */
-  const copies: string[] = [];
-  const rest = new Set<string>();
-  // Folded "can" is "cần" (need: a boundary) but also "căn" of "căn cước".
-  const isCanCuoc = (k: number) => folded[k] === 'can' && folded[k + 1] === 'cuoc';
-  /** The words after `from` up to a boundary (at most 5), as a state span; returns where it ends. */
-  const take = (from: number, closers?: string[]): number => {
-    const span: string[] = [];
-    let k = from;
-    for (; k < Math.min(tokens.length, from + 5); k++) {
-      if (!folded[k] || (stateEnd.has(folded[k]) && !isCanCuoc(k))) break;
-      span.push(folded[k]);
-      if (/[,.;!?]$/.test(tokens[k])) { k++; break; }
-    }
-    if (closers && !closers.includes(folded[k])) return -1;
-    spans.push(span);
-    return k - 1;
-  };
-  for (let i = 0; i < tokens.length; i++) {
-    const word = bare[i];
-    // "chưa X" (not yet), "có X rồi" (has X already). Not a bare "đã có X": "đã có sổ đỏ giờ sang
-    // tên" names the thing the procedure is about.
-    if (word === 'chưa' || (plain && word === 'chua')) { i = Math.max(i, take(i + 1)); continue; }
-    if (word === 'có' || (plain && word === 'co')) {
-      const end = take(i + 1, ['roi']);
-      if (end >= 0) { i = end + 1; continue; }
-    }
-    // "ở ủy ban nhân dân (cấp) xã": where the citizen goes, not which procedure (lexicon stop
-    // phrases drop it from the index query too). Kept out of coverage so that names that mention
-    // the commune people's committee ("... cộng tác viên dịch thuật của Ủy ban nhân dân cấp xã")
-    // do not look closer.
-    if (folded.slice(i, i + 4).join(' ') === 'uy ban nhan dan' || (folded[i] === 'uy' && folded[i + 1] === 'ban' && /^(?:xa|phuong)$/.test(folded[i + 2] ?? ''))) {
-      let k = folded[i + 2] === 'nhan' ? i + 4 : i + 2;
-      if (folded[k] === 'cap') k++;
-      if (/^(?:xa|phuong|huyen|tinh)$/.test(folded[k] ?? '')) {
-        copies.push(...folded.slice(i, k + 1));
-        i = k;
-        continue;
-      }
-    }
-    // "photo / sao y X": X is only the document copied ("photo căn cước và bằng đại học"), not
-    // the procedure ("Cấp thẻ căn cước").
-    // "chứng thực / công chứng bản sao X" too, but not a bare "bản sao X": "bản sao giấy khai
-    // sinh" is itself a procedure (Cấp bản sao trích lục).
-    const certifiedCopy = folded[i] === 'sao' && folded[i - 1] === 'ban' && (folded[i - 2] === 'thuc' || folded[i - 2] === 'chung');
-    const copy = word === 'photo' || (folded[i] === 'sao' && folded[i + 1] === 'y') || certifiedCopy;
-    if (copy) {
-      const from = folded[i + 1] === 'y' ? i + 2 : i + 1;
-      const span: string[] = [];
-      let k = from;
-      for (; k < Math.min(tokens.length, from + 6) && folded[k] && ((!copyEnd.has(folded[k]) && !stateEnd.has(folded[k])) || isCanCuoc(k)); k++) {
-        // "photo công chứng X": the request comes first, the document after it.
-        if (`${folded[k]} ${folded[k + 1]}` === 'cong chung' || `${folded[k]} ${folded[k + 1]}` === 'chung thuc') { k += 1; continue; }
-        span.push(folded[k]);
-      }
-      copies.push(...span);
-      rest.add(folded[i]);
-      i = k - 1;
-      continue;
-    }
-    // "đã có X nhưng / mà ...": what the citizen has, set against what they ask for.
-    if ((word === 'đã' || (plain && word === 'da')) && folded[i + 1] === 'co') {
-      const end = take(i + 2, ['nhung', 'ma']);
-      if (end >= 0) { i = end; continue; }
-    }
-    rest.add(folded[i]);
-  }
-  const own = new Set(topic);
-  // A state that shares a topic word with the rest ("chưa có sổ đỏ, muốn làm sổ lần đầu") is
-  // about the very thing asked for: it stays.
-  const state = new Set(spans.filter((sp) => !sp.some((w) => own.has(w) && rest.has(w) && !genericWords.has(w))).flat());
-  const copied = new Set(copies);
-  if (state.size === 0 && copied.size === 0) return topic;
-  const kept = topic.filter((w) => !copied.has(w) && (rest.has(w) || !state.has(w)));
-  // "con em 16 tuổi chưa làm căn cước thì đi làm ở đâu": what is left tells only who and when, so
-  // the state is the request itself.
-  if (state.size > 0 && kept.every((w) => storyWords.has(w) || genericWords.has(w) || /\d/.test(w))) return topic.filter((w) => !copied.has(w));
-  return kept.length >= 2 ? kept : topic;
-}
-
-/** The question without the words withoutState set aside (same reading), for the index. */
-function stateless(normalized: string, fullTopic: string[], topic: string[]): string {
-  if (topic.length === fullTopic.length) return normalized;
-  const dropped = new Set(fullTopic.filter((w) => !topic.includes(w)));
-  return normalized.split(/\s+/).filter((t) => !dropped.has(foldDiacritics(t.replace(/[^\p{L}\p{N}]/gu, '')))).join(' ');
-}
-
-/**
- * "xin lý lịch tư pháp để đi xuất khẩu lao động": what follows "để" is why the citizen needs
- * the procedure, not which one it is, so its words do not count in the ranking's coverage. Only
- * when the words before "để" already name something ("cần gì để làm hộ chiếu", "điều kiện để
- * đăng ký thường trú" name it after) and only on accented text (folded "de" is also "đề", "đẻ").
- * Exported for its table test.
- */
-export function withoutPurpose(normalized: string, topic: string[]): string[] {
-  // "để lại" (bequeath), "để trống" (leave blank), "để dành" (save): verbs, not a purpose.
-  const at = normalized.toLowerCase().search(/ để (?!(?:lại|trống|dành|ý|nguyên|không)(?:\s|$))/u);
-  if (at < 0) return topic;
-  // "cần chuẩn bị giấy tờ gì để làm giấy chứng tử": a question word right before "để" means the
-  // procedure is named after it.
-  if (/(?:^|\s)(?:gì|gi|j|nào|nao)\s*$/u.test(normalized.slice(0, at).toLowerCase())) return topic;
-  const head = foldDiacritics(normalized.slice(0, at)).toLowerCase();
-  const headTopic = topicWords(head, readIntent(head));
-  if (headTopic.length < 2) return topic;
-  const own = new Set(headTopic);
-  // The purpose ends where the sentence goes on ("để vay ngân hàng thì đăng ký thế chấp ...").
-  const after = foldDiacritics(normalized.slice(at + 4)).toLowerCase();
-  const end = after.search(/(?:^|[\s,;.])(?:thi|nen|ma)\s|[,;.]/);
-  const tail = new Set((end >= 0 ? after.slice(0, end) : after).split(/[^a-z0-9]+/).filter(Boolean));
-  return topic.filter((w) => own.has(w) || !tail.has(w));
 }

@@ -1,6 +1,9 @@
-import { writeSpokenAges } from './spoken-age.js';
 import type { Lexicon } from './lexicon.js';
+import { writeSpokenAges } from './spoken-age.js';
 import { canonicalSyllable } from './tone.js';
+
+/** Folding lives in fold.ts (spoken-age.ts needs it too); it is part of this module's API. */
+export { foldDiacritics } from './fold.js';
 
 /**
  * Codes that must reach the assistant exactly as typed: procedure codes (1.004222), dossier
@@ -62,14 +65,4 @@ function normalizePlain(text: string, lexicon?: Lexicon): string {
     const canonicalWord = canonical(word);
     return lexicon?.abbreviations.get(canonicalWord) ?? lexicon?.abbreviations.get(word) ?? canonicalWord;
   });
-}
-
-/** Remove tone and vowel marks and turn đ into d: "Đăng ký" -> "Dang ky". */
-export function foldDiacritics(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .normalize('NFC');
 }

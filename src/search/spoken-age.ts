@@ -1,3 +1,5 @@
+import { foldDiacritics } from './fold.js';
+
 /**
  * Ages said in words ("mười lăm tuổi", "hai mươi mốt tuổi", "muoi lam tuoi") written as digits
  * ("15 tuổi"), so the ranking's age rule (ranking.ts ageFits: "dưới 14 tuổi", "từ đủ 14 tuổi")
@@ -10,9 +12,7 @@ const digits: Record<string, number> = {
 };
 const numberWords = new Set([...Object.keys(digits), 'muoi', 'tram', 'linh', 'le']);
 
-function fold(word: string): string {
-  return word.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').toLowerCase();
-}
+const fold = (word: string) => foldDiacritics(word).toLowerCase();
 
 /** The value of number words ("mười lăm" -> 15, "một trăm linh năm" -> 105), or null. */
 export function spokenNumber(words: string[]): number | null {

@@ -1,0 +1,173 @@
+import { foldDiacritics } from '../search/normalize.js';
+import { readIntent, topicWords } from './intent.js';
+
+/**
+ * Clauses of a citizen's question that tell the situation, not the procedure asked for: a
+ * purpose ("để đi xuất khẩu lao động"), a state ("chưa đăng ký kết hôn", "có giấy khai sinh
+ * rồi"), a copied document ("photo căn cước"), a place ("ở ủy ban nhân dân xã"). Retrieval
+ * leaves their words out of the ranking's coverage and out of the index query. Pure functions,
+ * table-tested in test/assistant/clause.test.ts.
+ */
+
+/** Words most names share ("đăng ký", "cấp", "giấy"): sharing one does not make two phrases one topic. */
+const genericWords = new Set(['dang', 'ky', 'cap', 'lam', 'giay', 'xin', 'thu', 'tuc', 'co', 'to']);
+
+/** Words after a copied document that are the question again ("ở xã", "hết bao nhiêu", "mấy trang"). */
+const copyEnd = new Set(['o', 'tai', 'het', 'bao', 'mat', 'bn', 'may', 'mot', '1', 'lam', 'nop']);
+
+/** Words of a story that name no procedure: people, time, age, going somewhere. */
+const storyWords = new Set(['chua', 'con', 'be', 'chau', 'bo', 'me', 'ong', 'ba', 'anh', 'chi', 'vo', 'chong', 'em', 'nha', 'nam', 'nay', 'tuoi', 'thang', 'ngay', 'gio', 'di', 'lam', 'moi', 'roi', 'hom', 'qua', 'truoc', 'sau', 'luc', 'khi']);
+
+/** Words that end a "chưa ..." state: what follows is the request again. */
+const stateEnd = new Set(['ma', 'nhung', 'thi', 'gio', 'nay', 'muon', 'nen', 'roi', 'can', 'xin', 'va']);
+
+/**
+ * "chưa đăng ký kết hôn mà có con, giờ muốn nhận con": what follows "chưa" (not yet) describes the
+ * citizen's situation, not the procedure asked for, so its words do not count in the ranking's
+ * coverage — unless nothing else is left ("con chưa đăng ký khai sinh thì làm sao": the state is
+ * the request). Read on accented text, or on text typed without any marks ("chua").
+ * Exported for its table test.
+ */
+export function withoutState(normalized: string, topic: string[]): string[] {
+  const plain = foldDiacritics(normalized) === normalized;
+  const tokens = normalized.toLowerCase().split(/\s+/);
+  const bare = tokens.map((t) => t.replace(/[^\p{L}\p{N}]/gu, ''));
+  const folded = bare.map((t) => foldDiacritics(t));
+  const spans: string[][] = [];
+  /** Words of copied documents and places: always set aside (they never name the procedure). */
+  const copies: string[] = [];
+  const rest = new Set<string>();
+  /** The words after `from` up to a boundary (at most 5), as a state span; returns where it ends. */
+  const take = (from: number, closers?: string[]): number => {
+    const span: string[] = [];
+    let k = from;
+    for (; k < Math.min(tokens.length, from + 5); k++) {
+      if (!folded[k] || (stateEnd.has(folded[k]) && !isCanCuoc(folded, k))) break;
+      span.push(folded[k]);
+      if (/[,.;!?]$/.test(tokens[k])) { k++; break; }
+    }
+    if (closers && !closers.includes(folded[k])) return -1;
+    spans.push(span);
+    return k - 1;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const word = bare[i];
+    // "chưa X" (not yet), "có X rồi" (has X already). Not a bare "đã có X": "đã có sổ đỏ giờ sang
+    // tên" names the thing the procedure is about.
+    if (word === 'chưa' || (plain && word === 'chua')) { i = Math.max(i, take(i + 1)); continue; }
+    if (word === 'có' || (plain && word === 'co')) {
+      const end = take(i + 1, ['roi']);
+      if (end >= 0) { i = end + 1; continue; }
+    }
+    const place = placeEnd(folded, i);
+    if (place > 0) {
+      copies.push(...folded.slice(i, place));
+      i = place - 1;
+      continue;
+    }
+    const copied = copiedDocument(bare, folded, i);
+    if (copied) {
+      copies.push(...copied.words);
+      rest.add(folded[i]);
+      i = copied.next - 1;
+      continue;
+    }
+    // "đã có X nhưng / mà ...": what the citizen has, set against what they ask for.
+    if ((word === 'đã' || (plain && word === 'da')) && folded[i + 1] === 'co') {
+      const end = take(i + 2, ['nhung', 'ma']);
+      if (end >= 0) { i = end; continue; }
+    }
+    rest.add(folded[i]);
+  }
+  const own = new Set(topic);
+  // A state that shares a topic word with the rest ("chưa có sổ đỏ, muốn làm sổ lần đầu") is
+  // about the very thing asked for: it stays.
+  const state = new Set(spans.filter((sp) => !sp.some((w) => own.has(w) && rest.has(w) && !genericWords.has(w))).flat());
+  const copied = new Set(copies);
+  if (state.size === 0 && copied.size === 0) return topic;
+  const kept = topic.filter((w) => !copied.has(w) && (rest.has(w) || !state.has(w)));
+  // "con em 16 tuổi chưa làm căn cước thì đi làm ở đâu": what is left tells only who and when, so
+  // the state is the request itself.
+  if (state.size > 0 && kept.every((w) => storyWords.has(w) || genericWords.has(w) || /\d/.test(w))) return topic.filter((w) => !copied.has(w));
+  return kept.length >= 2 ? kept : topic;
+}
+
+/** Folded "can" is "cần" (need: a boundary) but also "căn" of "căn cước". */
+function isCanCuoc(folded: string[], k: number): boolean {
+  return folded[k] === 'can' && folded[k + 1] === 'cuoc';
+}
+
+/**
+ * "ở ủy ban nhân dân (cấp) xã", "ủy ban phường": where the citizen goes, not which procedure (the
+ * lexicon's stop phrases drop it from the index query too). Kept out of coverage so that names
+ * mentioning the commune people's committee ("… cộng tác viên dịch thuật của Ủy ban nhân dân cấp
+ * xã") do not look closer. The index after the place starting at `i`, or -1.
+ */
+function placeEnd(folded: string[], i: number): number {
+  const long = folded.slice(i, i + 4).join(' ') === 'uy ban nhan dan';
+  const short = folded[i] === 'uy' && folded[i + 1] === 'ban' && /^(?:xa|phuong)$/.test(folded[i + 2] ?? '');
+  if (!long && !short) return -1;
+  let k = long ? i + 4 : i + 2;
+  if (folded[k] === 'cap') k++;
+  return /^(?:xa|phuong|huyen|tinh)$/.test(folded[k] ?? '') ? k + 1 : -1;
+}
+
+/**
+ * "photo / sao y X", "chứng thực / công chứng bản sao X": X is only the document copied ("photo
+ * căn cước và bằng đại học"), not the procedure ("Cấp thẻ căn cước"). Not a bare "bản sao X":
+ * "bản sao giấy khai sinh" is itself a procedure (Cấp bản sao trích lục). The document's words
+ * and the index after them, or null when no copy starts at `i`.
+ */
+function copiedDocument(bare: string[], folded: string[], i: number): { words: string[]; next: number } | null {
+  const certified = folded[i] === 'sao' && folded[i - 1] === 'ban' && (folded[i - 2] === 'thuc' || folded[i - 2] === 'chung');
+  if (!(bare[i] === 'photo' || (folded[i] === 'sao' && folded[i + 1] === 'y') || certified)) return null;
+  const from = folded[i + 1] === 'y' ? i + 2 : i + 1;
+  const words: string[] = [];
+  let k = from;
+  for (; k < Math.min(folded.length, from + 6) && folded[k] && ((!copyEnd.has(folded[k]) && !stateEnd.has(folded[k])) || isCanCuoc(folded, k)); k++) {
+    // "photo công chứng X": the request comes first, the document after it.
+    const pair = `${folded[k]} ${folded[k + 1]}`;
+    if (pair === 'cong chung' || pair === 'chung thuc') { k += 1; continue; }
+    words.push(folded[k]);
+  }
+  return { words, next: k };
+}
+
+/**
+ * The part of a question that names the procedure: its topic words for the ranking's coverage,
+ * and the question without the words set aside (purpose, state, copied document, place) for the
+ * index.
+ */
+export function askedPart(normalized: string, fullTopic: string[]): { topic: string[]; query: string } {
+  const topic = withoutState(normalized, withoutPurpose(normalized, fullTopic));
+  if (topic.length === fullTopic.length) return { topic, query: normalized };
+  const kept = new Set(topic);
+  const dropped = new Set(fullTopic.filter((w) => !kept.has(w)));
+  const query = normalized.split(/\s+/).filter((t) => !dropped.has(foldDiacritics(t.replace(/[^\p{L}\p{N}]/gu, '')))).join(' ');
+  return { topic, query };
+}
+
+/**
+ * "xin lý lịch tư pháp để đi xuất khẩu lao động": what follows "để" is why the citizen needs
+ * the procedure, not which one it is, so its words do not count in the ranking's coverage. Only
+ * when the words before "để" already name something ("cần gì để làm hộ chiếu", "điều kiện để
+ * đăng ký thường trú" name it after) and only on accented text (folded "de" is also "đề", "đẻ").
+ * Exported for its table test.
+ */
+export function withoutPurpose(normalized: string, topic: string[]): string[] {
+  // "để lại" (bequeath), "để trống" (leave blank), "để dành" (save): verbs, not a purpose.
+  const at = normalized.toLowerCase().search(/ để (?!(?:lại|trống|dành|ý|nguyên|không)(?:\s|$))/u);
+  if (at < 0) return topic;
+  // "cần chuẩn bị giấy tờ gì để làm giấy chứng tử": a question word right before "để" means the
+  // procedure is named after it.
+  if (/(?:^|\s)(?:gì|gi|j|nào|nao)\s*$/u.test(normalized.slice(0, at).toLowerCase())) return topic;
+  const head = foldDiacritics(normalized.slice(0, at)).toLowerCase();
+  const headTopic = topicWords(head, readIntent(head));
+  if (headTopic.length < 2) return topic;
+  const own = new Set(headTopic);
+  // The purpose ends where the sentence goes on ("để vay ngân hàng thì đăng ký thế chấp ...").
+  const after = foldDiacritics(normalized.slice(at + 4)).toLowerCase();
+  const end = after.search(/(?:^|[\s,;.])(?:thi|nen|ma)\s|[,;.]/);
+  const tail = new Set((end >= 0 ? after.slice(0, end) : after).split(/[^a-z0-9]+/).filter(Boolean));
+  return topic.filter((w) => own.has(w) || !tail.has(w));
+}
