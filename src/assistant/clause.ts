@@ -65,6 +65,11 @@ export function withoutState(normalized: string, topic: string[]): string[] {
       i = place - 1;
       continue;
     }
+    if (familySubject(folded, i)) {
+      copies.push('gia', 'dinh');
+      i++;
+      continue;
+    }
     const copied = copiedDocument(bare, folded, i);
     if (copied) {
       copies.push(...copied.words);
@@ -90,6 +95,18 @@ export function withoutState(normalized: string, topic: string[]): string[] {
   // the state is the request itself.
   if (state.size > 0 && kept.every((w) => storyWords.has(w) || genericWords.has(w) || /\d/.test(w))) return topic.filter((w) => !copied.has(w));
   return kept.length >= 2 ? kept : topic;
+}
+
+/** Words after "gia đình" that make it the one who asks ("gia đình tôi", "gia đình muốn"). */
+const familyNext = new Set(['toi', 'em', 'minh', 'chau', 'khach', 'muon', 'di', 'can', 'dang', 'con', 'bac', 'anh', 'chi', 'ong', 'ba', 'bo', 'me', 'lam', 'xin', 'nop', 'phai', 'se', 'vua', 'moi', 'bi', 'thi', 'gap', 'kho', 'ngheo', 'o', 'nha', 'chung', 'va', 'nay', 'nen']);
+
+/**
+ * "gia đình (tôi) muốn ...", "bố mất, gia đình đi làm ...": the family is who asks, not the
+ * procedure; "hộ gia đình", "gia đình liệt sĩ" name one and stay.
+ */
+function familySubject(folded: string[], i: number): boolean {
+  if (folded[i] !== 'gia' || folded[i + 1] !== 'dinh' || folded[i - 1] === 'ho') return false;
+  return i + 2 >= folded.length || !folded[i + 2] || familyNext.has(folded[i + 2]);
 }
 
 /** Folded "can" is "cần" (need: a boundary) but also "căn" of "căn cước". */

@@ -49,6 +49,13 @@ export const rankingSettings = {
   /** Weight of the share of the question's words that the name covers. */
   coverageWeight: 0.3,
   /**
+   * How much a question word counts as covered when only the record's field has it: citizens
+   * name the domain ("bên bảo hiểm xã hội", "thai sản bhxh") that a benefit's name leaves out
+   * ("Giải quyết hưởng chế độ thai sản", field "Thực hiện chính sách BHXH").
+   */
+  fieldCoverage: 0.5,
+
+  /**
    * A colloquial question carries words no name has ("ông tôi mới mất", "sắp hết hạn"), so its
    * best match can cover little of it and still be the only sensible one: a best candidate this
    * far ahead of the second, covering at least `dominantCoverage`, is answered, not doubted.
@@ -353,6 +360,7 @@ export interface RankOptions {
    * never answered on its lead alone.
    */
   knownWord?: (word: string) => boolean;
+
   /**
    * True when the question asks for a special case (variants.json: foreign element, mobile,
    * re-registration...) that the name is not. The best candidate being such a name means the
@@ -382,7 +390,10 @@ export function rankCandidates(
     const nameFolded = readName(h.name);
     const { nameWords, nameSet, runWords } = nameWordsOf(nameFolded);
     const uncovered = units.filter((u) => !u.some((alt) => alt.every((w) => nameSet.has(w))));
-    const coverage = units.length === 0 ? 0 : (units.length - uncovered.length) / units.length;
+    const field = byCode.get(h.code)?.field;
+    const fieldSet = field && settings.fieldCoverage > 0 ? nameWordsOf(readName(field)).nameSet : null;
+    const byField = fieldSet ? uncovered.filter((u) => u.some((alt) => alt.every((w) => fieldSet.has(w)))).length : 0;
+    const coverage = units.length === 0 ? 0 : (units.length - uncovered.length + settings.fieldCoverage * byField) / units.length;
     const variant = variantWeight(h.name);
     let score = Math.pow(Math.max(h.score, 0) / variant / top, settings.textExponent) * variant * (opts.recordWeight?.(h.code) ?? 1);
     const run = longestRun(queryRunWords, runWords);

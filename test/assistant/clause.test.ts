@@ -61,6 +61,9 @@ describe('a "chưa ..." state describes the situation, not the procedure asked f
     ['Chứng thực bản sao thẻ căn cước ở xã mất bao nhiêu tiền một trang?', 'cuoc', 'chung'],
     // Where the citizen goes is not which procedure: "ở ubnd xã".
     ['photo công chứng bằng đh ở ubnd xã bn tiền 1 trang', 'xa', 'chung'],
+    // The family is who asks ("gia đình đi làm ..."), not "... hộ gia đình" of a land record.
+    ['dạ ông nội em mới mất thì gia đình đi làm giấy khai tử ở đâu ạ', 'dinh', 'khai'],
+    ['Gia đình tôi khó khăn, muốn xin xét công nhận hộ cận nghèo thì thủ tục làm thế nào?', 'dinh', 'ngheo'],
   ])('%s drops "%s", keeps "%s"', (question, dropped, kept) => {
     const words = counted(withoutState, question);
     expect(words).not.toContain(dropped);
@@ -86,6 +89,9 @@ describe('a "chưa ..." state describes the situation, not the procedure asked f
     ['cho em hỏi con em năm nay mười sáu tuổi chưa làm căn cước thì đi làm ở đâu ạ', 'cuoc'],
     // "đã có X" names what the procedure is about ("đã có sổ đỏ giờ sang tên").
     ['bố mẹ em cho em mảnh đất đã có sổ đỏ giờ sang tên cho em thì mất bao lâu', 'do'],
+    // "hộ gia đình", "gia đình liệt sĩ" name the procedure.
+    ['mua bảo hiểm y tế hộ gia đình ở đâu', 'dinh'],
+    ['cấp giấy chứng nhận gia đình liệt sĩ cần giấy tờ gì', 'dinh'],
     // "thế chấp" at the start is not the follow-up filler "thế".
     ['thế chấp sổ đỏ cần giấy tờ gì', 'the'],
   ])('%s keeps "%s"', (question, word) => {

@@ -41,6 +41,18 @@ describe('rankCandidates', () => {
     expect(rankCandidates(hits, byCode, fold(q), { topic: words(q) }).kind).toBe('close');
   });
 
+  it('counts a word the record\'s field has, at half weight ("thai sản bhxh" / field "Thực hiện chính sách BHXH")', () => {
+    const hits = [{ code: '2.000693', name: 'Giải quyết hưởng chế độ thai sản', score: 100 }];
+    const withField = new Map([['2.000693', { code: '2.000693', field: 'Thực hiện chính sách BHXH' } as Procedure]]);
+    const opts = { topic: words('hưởng thai sản bảo hiểm xã hội'), readName: (s: string) => fold(s).replace(/\bbhxh\b/g, 'bao hiem xa hoi') };
+    const q = fold('hưởng thai sản bảo hiểm xã hội');
+    const nameOnly = rankCandidates(hits, byCode, q, opts).candidates[0].coverage;
+    const both = rankCandidates(hits, withField, q, opts).candidates[0].coverage;
+    // Units: hưởng, thai, sản, hiểm, xã ("bảo", "hội" are glue); the field adds hiểm and xã.
+    expect(nameOnly).toBeCloseTo(3 / 5);
+    expect(both).toBeCloseTo((3 + 2 * rankingSettings.fieldCoverage) / 5);
+  });
+
   const died = [
     { code: '1.000656', name: 'Thủ tục đăng ký khai tử', score: 156 },
     { code: '1.005461', name: 'Đăng ký lại khai tử', score: 116 },
