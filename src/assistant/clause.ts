@@ -18,6 +18,9 @@ const copyEnd = new Set(['o', 'tai', 'het', 'bao', 'mat', 'bn', 'may', 'mot', '1
 /** Words of a story that name no procedure: people, time, age, going somewhere. */
 const storyWords = new Set(['chua', 'con', 'be', 'chau', 'bo', 'me', 'ong', 'ba', 'anh', 'chi', 'vo', 'chong', 'em', 'nha', 'nam', 'nay', 'tuoi', 'thang', 'ngay', 'gio', 'di', 'lam', 'moi', 'roi', 'hom', 'qua', 'truoc', 'sau', 'luc', 'khi']);
 
+/** "... thì mất / chết / qua đời / hy sinh": the state before it was the deceased's. */
+const deathWords = new Set(['mat', 'chet', 'qua doi', 'hy sinh']);
+
 /** Words that end a "chưa ..." state: what follows is the request again. */
 const stateEnd = new Set(['ma', 'nhung', 'thi', 'gio', 'nay', 'muon', 'nen', 'roi', 'can', 'xin', 'va']);
 
@@ -76,6 +79,12 @@ export function withoutState(normalized: string, topic: string[]): string[] {
       rest.add(folded[i]);
       i = copied.next - 1;
       continue;
+    }
+    // "đang đóng bảo hiểm xã hội thì mất": what the deceased was doing, not what the family asks.
+    if ((word === 'đang' || (plain && word === 'dang' && folded[i + 1] !== 'ky')) && folded[i + 1]) {
+      const end = take(i + 1, ['thi', 'ma']);
+      if (end >= 0 && (deathWords.has(folded[end + 2]) || deathWords.has(`${folded[end + 2]} ${folded[end + 3]}`))) { i = end; continue; }
+      if (end >= 0) spans.pop();
     }
     // "đã có X nhưng / mà ...": what the citizen has, set against what they ask for.
     if ((word === 'đã' || (plain && word === 'da')) && folded[i + 1] === 'co') {
@@ -142,6 +151,8 @@ function copiedDocument(bare: string[], folded: string[], i: number): { words: s
   const words: string[] = [];
   let k = from;
   for (; k < Math.min(folded.length, from + 6) && folded[k] && ((!copyEnd.has(folded[k]) && !stateEnd.has(folded[k])) || isCanCuoc(folded, k)); k++) {
+    // "chứng thực bản sao X từ bản chính": "từ bản chính" is the procedure again, not the document.
+    if (folded[k] === 'tu' && (folded[k + 1] === 'ban' || folded[k + 1] === 'bang')) break;
     // "photo công chứng X": the request comes first, the document after it.
     const pair = `${folded[k]} ${folded[k + 1]}`;
     if (pair === 'cong chung' || pair === 'chung thuc') { k += 1; continue; }

@@ -15,7 +15,13 @@ interface Cue {
   pattern: RegExp;
 }
 
-const W = '(?:[a-z0-9]+ ){0,4}'; // up to four words in between ("cần những loại giấy tờ gì")
+/**
+ * Up to four words in between ("cần những loại giấy tờ gì"). Captured: the words in the gap may
+ * name the procedure ("hồ sơ khai sinh cần gì", "thủ tục đăng ký khai sinh như thế nào") and stay
+ * in the topic unless they are filler of the cue itself (gapFiller).
+ */
+const W = '((?:[a-z0-9]+ ){0,4})';
+const gapFiller = new Set(['nhung', 'loai', 'cac', 'giay', 'to', 'ho', 'so', 'gi', 'can', 'phai', 'chuan', 'bi', 'mang', 'theo', 'nop', 'gom', 'co', 'nhu', 'the', 'nao', 'them', 'kem', 'nua', 'tat', 'ca', 'cu', 'thu', 'tuc', 'lam', 'thuc', 'hien', 'tien', 'hanh', 'se', 'duoc', 'di', 'ra', 'sao', 'minh', 'em', 'toi', 'a', 'thi', 'la', 'va', 'voi', 'cho', 'ban', 'mot', 'bo', 'tai', 'lieu', 'thanh', 'phan', 'day', 'du', 'cau', 'chi', 'tiet']);
 
 const cues: Cue[] = [
   // fees
@@ -34,11 +40,11 @@ const cues: Cue[] = [
   { intent: 'where', weight: 3, pattern: /\b(?:o dau|tai dau|noi nao|cho nao|di dau|(?:len|ra|toi|xuong|vao) dau(?! roi)|den dau(?! roi)|co quan nao|don vi nao|cap nao (?:giai quyet|cap|tiep nhan|thuc hien)|ai (?:giai quyet|cap|tiep nhan)|nop (?:ho so )?(?:tai|o) (?:dau|co quan nao|noi nao))\b/g },
   { intent: 'where', weight: 2, pattern: /\b(?:noi nop|noi tiep nhan|dia chi|co quan (?:co tham quyen|thuc hien|tiep nhan|giai quyet)|tham quyen|dia diem|nop o|nop tai|co quan)\b/g },
   // papers
-  { intent: 'papers', weight: 3, pattern: new RegExp(`\\b(?:(?:giay to|ho so|tai lieu|thanh phan) ${W}(?:gi|nao|gom)|can ${W}gi|gom ${W}(?:gi|nhung gi)|chuan bi ${W}gi|mang ${W}gi|mang theo|nop ${W}(?:giay to|ho so) gi|thanh phan ho so|bo ho so|ho so gom|can nhung gi|can giay to|ky gi)\\b`, 'g') },
+  { intent: 'papers', weight: 3, pattern: new RegExp(`\\b(?:(?:giay to|ho so|tai lieu|thanh phan) ${W}(?:gi|nao|gom)|can ${W}gi|gom ${W}(?:gi|nhung gi)|chuan bi ${W}gi|mang ${W}gi|mang theo|nop ${W}(?:giay to|ho so) gi|thanh phan ho so|bo ho so|ho so gom|can nhung gi|can giay to|ky gi)\\b`, 'dg') },
   // "giấy tờ tùy thân / cá nhân" names what the citizen has (an ID), not a request for the papers.
   { intent: 'papers', weight: 2, pattern: /\b(?:giay to(?! tuy than| ca nhan)|thanh phan|mau don|to khai|so luong ho so|ho so can|cho biet ho so|^ho so (?:de nghi|dang ky|xin))\b/g },
   // steps
-  { intent: 'steps', weight: 3, pattern: new RegExp(`\\b(?:cac buoc|nhung buoc|buoc nao|may buoc|trinh tu|quy trinh|cach thuc thuc hien|(?:lam|thuc hien|tien hanh) ${W}(?:nhu the nao|the nao|ra sao)|cach lam|lam sao|lam the nao|thu tuc ${W}(?:nhu the nao|the nao|ra sao))\\b`, 'g') },
+  { intent: 'steps', weight: 3, pattern: new RegExp(`\\b(?:cac buoc|nhung buoc|buoc nao|may buoc|trinh tu|quy trinh|cach thuc thuc hien|(?:lam|thuc hien|tien hanh) ${W}(?:nhu the nao|the nao|ra sao)|cach lam|lam sao|lam the nao|thu tuc ${W}(?:nhu the nao|the nao|ra sao))\\b`, 'dg') },
   { intent: 'steps', weight: 1, pattern: /\b(?:nhu the nao|the nao|ra sao|huong dan)\b/g },
   // overview
   { intent: 'overview', weight: 2, pattern: /\b(?:thong tin (?:ve )?thu tuc|gioi thieu|tong quan|la gi|doi tuong (?:thuc hien|nao)|can cu phap ly|ket qua (?:la gi|nhan duoc)|dieu kien)\b/g },
@@ -86,7 +92,20 @@ function readIntentOnce(folded: string): IntentReading {
     cue.pattern.lastIndex = 0;
     for (const m of folded.matchAll(cue.pattern)) {
       scores[cue.intent] = Math.max(scores[cue.intent] ?? 0, cue.weight);
-      spans.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+      const start = m.index ?? 0;
+      let from = start;
+      // Cut the cue around its gaps; in a gap, only the cue's own filler words.
+      for (const gap of (m.indices ?? []).slice(1)) {
+        if (!gap || gap[1] <= gap[0]) continue;
+        spans.push([from, gap[0]]);
+        let at = gap[0];
+        for (const w of folded.slice(gap[0], gap[1]).split(' ')) {
+          if (w && gapFiller.has(w)) spans.push([at, at + w.length]);
+          at += w.length + 1;
+        }
+        from = gap[1];
+      }
+      spans.push([from, start + m[0].length]);
     }
   }
   let best: Intent | null = null;

@@ -347,6 +347,13 @@ export interface RankOptions {
 
   /** Everyday phrases and the official words they stand for (lexicon synonyms), folded. */
   synonyms?: Synonym[];
+  /**
+   * The words of a domain the question names ("bảo hiểm xã hội") when the record's field is that
+   * domain: they then tell nothing between the field's procedures, so they neither count in its
+   * coverage nor in its phrase run ("Giải quyết hưởng chế độ thai sản" against "... bảo hiểm xã
+   * hội một lần" for "hưởng thai sản bhxh").
+   */
+  fieldDomain?: (code: string) => ReadonlySet<string> | null;
   /** The question without its intent cues (filler kept: "hết hạn", "bị mất" are action words). */
   actionText?: string;
   /**
@@ -389,14 +396,16 @@ export function rankCandidates(
   const scored = hits.map((h) => {
     const nameFolded = readName(h.name);
     const { nameWords, nameSet, runWords } = nameWordsOf(nameFolded);
-    const uncovered = units.filter((u) => !u.some((alt) => alt.every((w) => nameSet.has(w))));
+    const domain = opts.fieldDomain?.(h.code);
+    const own = domain ? units.filter((u) => !u.every((alt) => alt.every((w) => domain.has(w)))) : units;
+    const uncovered = own.filter((u) => !u.some((alt) => alt.every((w) => nameSet.has(w))));
     const field = byCode.get(h.code)?.field;
     const fieldSet = field && settings.fieldCoverage > 0 ? nameWordsOf(readName(field)).nameSet : null;
     const byField = fieldSet ? uncovered.filter((u) => u.some((alt) => alt.every((w) => fieldSet.has(w)))).length : 0;
-    const coverage = units.length === 0 ? 0 : (units.length - uncovered.length + settings.fieldCoverage * byField) / units.length;
+    const coverage = own.length === 0 ? 0 : (own.length - uncovered.length + settings.fieldCoverage * byField) / own.length;
     const variant = variantWeight(h.name);
     let score = Math.pow(Math.max(h.score, 0) / variant / top, settings.textExponent) * variant * (opts.recordWeight?.(h.code) ?? 1);
-    const run = longestRun(queryRunWords, runWords);
+    const run = longestRun(domain ? queryRunWords.filter((w) => !domain.has(w)) : queryRunWords, runWords);
     if (run >= 2) score *= 1 + settings.phraseBonus * (run - 1);
     if (unaskedAction(nameWords, actionText)) score *= settings.actionPenalty;
     if (missesAskedAction(nameWords, actionText)) score *= settings.actionPenalty;

@@ -59,6 +59,11 @@ describe('a "chưa ..." state describes the situation, not the procedure asked f
     ['photo công chứng bằng đại học mất bao nhiêu tiền một trang', 'dai', 'chung'],
     // "chứng thực / công chứng bản sao X": X is the document copied.
     ['Chứng thực bản sao thẻ căn cước ở xã mất bao nhiêu tiền một trang?', 'cuoc', 'chung'],
+    // "đang X thì mất": what the deceased was doing, not the family's request.
+    ['Bố tôi đang hưởng lương hưu thì mất, gia đình muốn nhận tiền tuất thì hồ sơ gồm những gì?', 'huu', 'tuat'],
+    ['ba e đang đóng bảo hiểm xã hội thì mất, nhà e làm hồ sơ hưởng tử tuất cần gì', 'hiem', 'tuat'],
+    // "từ bản chính" after the document is the procedure again ("Chứng thực bản sao từ bản chính").
+    ['chung thuc ban sao bang tot nghiep tu ban chinh thi bao nhieu tien mot trang', 'nghiep', 'chinh'],
     // Where the citizen goes is not which procedure: "ở ubnd xã".
     ['photo công chứng bằng đh ở ubnd xã bn tiền 1 trang', 'xa', 'chung'],
     // The family is who asks ("gia đình đi làm ..."), not "... hộ gia đình" of a land record.
@@ -89,6 +94,9 @@ describe('a "chưa ..." state describes the situation, not the procedure asked f
     ['cho em hỏi con em năm nay mười sáu tuổi chưa làm căn cước thì đi làm ở đâu ạ', 'cuoc'],
     // "đã có X" names what the procedure is about ("đã có sổ đỏ giờ sang tên").
     ['bố mẹ em cho em mảnh đất đã có sổ đỏ giờ sang tên cho em thì mất bao lâu', 'do'],
+    // "đang X" without a death after it is the request ("đang hưởng lương hưu muốn chuyển về quê").
+    ['mẹ tôi đang hưởng lương hưu thì chuyển về quê ở, muốn chuyển nơi nhận lương hưu thì làm sao', 'huu'],
+    ['dang ky thuong tru cho con thi can gi', 'thuong'],
     // "hộ gia đình", "gia đình liệt sĩ" name the procedure.
     ['mua bảo hiểm y tế hộ gia đình ở đâu', 'dinh'],
     ['cấp giấy chứng nhận gia đình liệt sĩ cần giấy tờ gì', 'dinh'],

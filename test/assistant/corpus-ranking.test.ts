@@ -31,6 +31,14 @@ describe.skipIf(!hasShared)('ranking rules on the national corpus', () => {
     // Everyday words of the lexicon (synonyms.json).
     ['"thế chấp" → biện pháp bảo đảm', 'dạ nhà em thế chấp sổ đỏ để vay ngân hàng thì đăng ký thế chấp cần những giấy tờ gì ạ', '1.011441'],
     ['"trợ cấp mai táng" → tử tuất', 'bo em dang huong luong huu thi mat, gia dinh muon lam tro cap mai tang thi lam the nao', '2.000821'],
+    // The family's story ("đang hưởng lương hưu thì mất") is not what it asks for ("tiền tuất").
+    ['deceased\'s state clause', 'Mẹ em đang hưởng lương hưu thì mất, gia đình muốn nhận tiền tuất thì cần giấy tờ gì?', '2.000821'],
+    // "bảo hiểm xã hội" names the field of the benefit, which the name leaves out.
+    ['field domain: ốm đau', 'Ốm phải nằm viện một tuần, làm chế độ ốm đau bên bảo hiểm xã hội cần giấy tờ gì?', '1.001667'],
+    // "gia đình" is who asks, not the "hộ gia đình" of a land record.
+    ['family as subject', 'dạ ông nội em mới mất thì gia đình đi làm giấy khai tử ở đâu ạ', '1.000656'],
+    // "từ bản chính" after the copied document is the procedure's own words.
+    ['copy "từ bản chính"', 'chung thuc ban sao bang tot nghiep tu ban chinh thi bao nhieu tien mot trang', '2.000815'],
   ])('%s: %s', async (_rule, question, code) => {
     const r = await retrieval.search(question, 5);
     expect(r.candidates[0]?.code).toBe(code);

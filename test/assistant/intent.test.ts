@@ -87,6 +87,13 @@ describe('topic words', () => {
     expect(topic('nộp ở đâu?')).toEqual([]);
     expect(topic('online được không?')).toEqual([]);
     expect(topic('mất bao lâu vậy')).toEqual([]);
+    expect(topic('còn cần những loại giấy tờ gì')).toEqual([]);
+    expect(topic('làm như thế nào')).toEqual([]);
+  });
+  it('keeps the procedure words inside a cue ("hồ sơ X cần gì", "thủ tục X như thế nào")', () => {
+    expect(topic('hồ sơ khai sinh cần gì')).toEqual(['khai', 'sinh']);
+    expect(topic('thủ tục đăng ký khai sinh như thế nào')).toEqual(['dang', 'ky', 'khai', 'sinh']);
+    expect(topic('nhà e làm hồ sơ hưởng tử tuất cần gì')).toEqual(expect.arrayContaining(['huong', 'tu', 'tuat']));
   });
   it('keeps the procedure words of a new question', () => {
     expect(topic('lệ phí đăng ký kết hôn')).toEqual(['dang', 'ky', 'ket', 'hon']);

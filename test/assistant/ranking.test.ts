@@ -53,6 +53,18 @@ describe('rankCandidates', () => {
     expect(both).toBeCloseTo((3 + 2 * rankingSettings.fieldCoverage) / 5);
   });
 
+  it('leaves a domain the question names out of a field procedure\'s coverage and phrase run', () => {
+    const hits = [
+      { code: '1.001613', name: 'Giải quyết hưởng bảo hiểm xã hội một lần', score: 100 },
+      { code: '1.001667', name: 'Giải quyết hưởng chế độ ốm đau', score: 60 },
+    ];
+    const q = 'nghỉ ốm đau hưởng chế độ bảo hiểm xã hội';
+    const opts = { topic: words(q) };
+    expect(rankCandidates(hits, byCode, fold(q), opts).candidates[0].code).toBe('1.001613');
+    const domain = new Set(['bao', 'hiem', 'xa', 'hoi']);
+    expect(rankCandidates(hits, byCode, fold(q), { ...opts, fieldDomain: () => domain }).candidates[0].code).toBe('1.001667');
+  });
+
   const died = [
     { code: '1.000656', name: 'Thủ tục đăng ký khai tử', score: 156 },
     { code: '1.005461', name: 'Đăng ký lại khai tử', score: 116 },

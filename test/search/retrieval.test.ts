@@ -72,6 +72,7 @@ describe.skipIf(!hasShared)('procedure retrieval on the national corpus', () => 
       ['cấp đổi bằng lái', 'đổi giấy phép lái xe'],
       ['cap doi so do', 'cấp đổi giấy chứng nhận quyền sử dụng đất'],
       ['đổi cà vẹt xe', 'đổi chứng nhận đăng ký xe'],
+      ['doi cavet xe', 'đổi chứng nhận đăng ký xe'],
       ['làm giấy chứng tử', 'đăng ký khai tử'],
       ['cắt hộ khẩu', 'xóa đăng ký thường trú'],
       ['làm passport', 'cấp hộ chiếu phổ thông'],
