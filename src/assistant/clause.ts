@@ -21,6 +21,9 @@ const storyWords = new Set(['chua', 'con', 'be', 'chau', 'bo', 'me', 'ong', 'ba'
 /** "... thì mất / chết / qua đời / hy sinh": the state before it was the deceased's. */
 const deathWords = new Set(['mat', 'chet', 'qua doi', 'hy sinh']);
 
+/** Words of a request that name no procedure by themselves ("xin giấy xác nhận", "đề nghị"). */
+const bareRequest = new Set(['xac', 'nhan', 'de', 'nghi', 'yeu', 'cau', 'chung', 'can', 'muon']);
+
 /** Words that end a "chưa ..." state: what follows is the request again. */
 const stateEnd = new Set(['ma', 'nhung', 'thi', 'gio', 'nay', 'muon', 'nen', 'roi', 'can', 'xin', 'va']);
 
@@ -167,7 +170,13 @@ function copiedDocument(bare: string[], folded: string[], i: number): { words: s
  * index.
  */
 export function askedPart(normalized: string, fullTopic: string[]): { topic: string[]; query: string } {
-  const topic = withoutState(normalized, withoutPurpose(normalized, fullTopic));
+  const purposeless = withoutPurpose(normalized, fullTopic);
+  let topic = withoutState(normalized, purposeless);
+  // "xin giấy xác nhận chưa có nhà để mua nhà ở xã hội": a bare request before "để" names nothing,
+  // so the purpose is what tells the procedure.
+  if (purposeless.length < fullTopic.length && !topic.some((w) => !genericWords.has(w) && !storyWords.has(w) && !bareRequest.has(w))) {
+    topic = withoutState(normalized, fullTopic);
+  }
   if (topic.length === fullTopic.length) return { topic, query: normalized };
   const kept = new Set(topic);
   const dropped = new Set(fullTopic.filter((w) => !kept.has(w)));

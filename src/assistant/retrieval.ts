@@ -24,11 +24,11 @@ export interface Retrieval {
  * would put first ("Cấp lại Giấy chứng nhận do bị mất" for "sổ đỏ bị mất") can sit well below
  * the top ten on word counts alone.
  */
-const rerankDepth = Number(process.env.DEPTH ?? 30);
+const rerankDepth = 30;
 
 
 const armedPolicyFields = new Set(['Chính sách', 'Tổ chức, cán bộ']);
-const armedAgency = /bộ công an|bộ quốc phòng|cục chính sách/iu;
+const armedAgency = /bộ công an|công an (?:cấp )?tỉnh|bộ quốc phòng|cục chính sách|cục tổ chức cán bộ/iu;
 
 const specialCaseIds = new Set(['foreign', 'mobile', 'border', 'again', 'armed']);
 

@@ -117,4 +117,11 @@ describe('the asked part: coverage words and the index query agree', () => {
     const plain = read('đăng ký khai sinh cần giấy tờ gì');
     expect(askedPart(plain.normalized, plain.topic)).toEqual({ topic: plain.topic, query: plain.normalized });
   });
+
+  it('keeps the purpose when the request before it names nothing ("xin giấy xác nhận ... để mua nhà ở xã hội")', () => {
+    const bare = read('Xin giấy xác nhận chưa có nhà để mua nhà ở xã hội thì nộp ở đâu?');
+    expect(askedPart(bare.normalized, bare.topic).topic).toEqual(expect.arrayContaining(['xa', 'hoi']));
+    const named = read('xin lý lịch tư pháp để đi xuất khẩu lao động thì nộp ở đâu');
+    expect(askedPart(named.normalized, named.topic).topic).not.toContain('xuat');
+  });
 });

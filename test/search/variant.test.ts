@@ -23,6 +23,9 @@ describe('variant groups', () => {
   it('reads a nationality as the foreign case, and "trong nước" / "đi nước ngoài" as not (blind-set wording)', () => {
     expect(rule.groupsOfQuestion('Em sắp lấy chồng người Hàn Quốc, đăng ký kết hôn thì nộp hồ sơ ở đâu ạ?')).toContain(foreign);
     expect(rule.groupsOfQuestion('dang ky ket hon voi nguoi trung quoc can giay to gi')).toContain(foreign);
+    // Living abroad ("đang sống ở Đức", "định cư ở Mỹ") is the foreign case too; travelling there is not.
+    expect(rule.groupsOfQuestion('Tôi đang sống ở Đức, muốn thôi quốc tịch Việt Nam thì nộp hồ sơ ở đâu?')).toContain(foreign);
+    expect(rule.groupsOfQuestion('toi dinh cu o my muon lam lai giay khai sinh')).toContain(foreign);
     expect(rule.groupsOfQuestion('toi da co quoc tich nuoc ngoai, gio muon xin thoi quoc tich viet nam, dang song o trong nuoc')).not.toContain(foreign);
     expect(rule.groupsOfQuestion('sap di nuoc ngoai du lich, xin giay phep lai xe quoc te')).not.toContain(foreign);
     expect(rule.groupsOfQuestion('kết hôn với người nước ngoài cần giấy tờ gì')).toContain(foreign);
