@@ -34,7 +34,7 @@ const stateEnd = new Set(['ma', 'nhung', 'thi', 'gio', 'nay', 'muon', 'nen', 'ro
  * the request). Read on accented text, or on text typed without any marks ("chua").
  * Exported for its table test.
  */
-export function withoutState(normalized: string, topic: string[]): string[] {
+export function withoutState(normalized: string, topic: string[], named: (pair: string) => boolean = () => false): string[] {
   const plain = foldDiacritics(normalized) === normalized;
   const tokens = normalized.toLowerCase().split(/\s+/);
   const bare = tokens.map((t) => t.replace(/[^\p{L}\p{N}]/gu, ''));
@@ -60,7 +60,11 @@ export function withoutState(normalized: string, topic: string[]): string[] {
     const word = bare[i];
     // "chưa X" (not yet), "có X rồi" (has X already). Not a bare "đã có X": "đã có sổ đỏ giờ sang
     // tên" names the thing the procedure is about.
-    if (word === 'chưa' || (plain && word === 'chua')) { i = Math.max(i, take(i + 1)); continue; }
+    // Unless names say it too ("công trình chưa vận hành"; typed plain, "chua chay" is "chữa cháy").
+    if ((word === 'chưa' || (plain && word === 'chua')) && !(folded[i + 1] && !genericWords.has(folded[i + 1]) && named(`chua ${folded[i + 1]}`))) {
+      i = Math.max(i, take(i + 1));
+      continue;
+    }
     if (word === 'có' || (plain && word === 'co')) {
       const end = take(i + 1, ['roi']);
       if (end >= 0) { i = end + 1; continue; }
@@ -169,13 +173,13 @@ function copiedDocument(bare: string[], folded: string[], i: number): { words: s
  * and the question without the words set aside (purpose, state, copied document, place) for the
  * index.
  */
-export function askedPart(normalized: string, fullTopic: string[]): { topic: string[]; query: string } {
+export function askedPart(normalized: string, fullTopic: string[], named?: (pair: string) => boolean): { topic: string[]; query: string } {
   const purposeless = withoutPurpose(normalized, fullTopic);
-  let topic = withoutState(normalized, purposeless);
+  let topic = withoutState(normalized, purposeless, named);
   // "xin giấy xác nhận chưa có nhà để mua nhà ở xã hội": a bare request before "để" names nothing,
   // so the purpose is what tells the procedure.
   if (purposeless.length < fullTopic.length && !topic.some((w) => !genericWords.has(w) && !storyWords.has(w) && !bareRequest.has(w))) {
-    topic = withoutState(normalized, fullTopic);
+    topic = withoutState(normalized, fullTopic, named);
   }
   if (topic.length === fullTopic.length) return { topic, query: normalized };
   const kept = new Set(topic);

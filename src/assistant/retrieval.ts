@@ -57,6 +57,11 @@ export function createRetrieval(deps: { procedures: Procedure[]; index: Procedur
   const vocabulary = new Set(deps.procedures.flatMap((p) => readName(p.name).split(/[^a-z0-9]+/).filter(Boolean)));
   // A token with a digit ("a1", "b2", "2024") is a class, grade or date, not a missing topic.
   const knownWord = (w: string) => vocabulary.has(w) || /\d/.test(w);
+  // Word pairs of the names, for the clause readers: "chưa vận hành" in a name is no story.
+  const namePairs = new Set(deps.procedures.flatMap((p) => {
+    const ws = readName(p.name).split(/[^a-z0-9]+/).filter(Boolean);
+    return ws.slice(1).map((w, i) => `${ws[i]} ${w}`);
+  }));
 
   // Benefits the police or the army run for their own people ("Cấp lại thẻ bảo hiểm y tế (thực
   // hiện tại cấp tỉnh)" by Bộ Công an, field "Chính sách") say so only in the record's agency and
@@ -87,7 +92,7 @@ export function createRetrieval(deps: { procedures: Procedure[]; index: Procedur
   const domainPhrases = [...domainFields.keys()];
 
   async function rank(normalized: string, folded: string, fullTopic: string[], limit = 12): Promise<Ranking> {
-    const { topic, query } = askedPart(normalized, fullTopic);
+    const { topic, query } = askedPart(normalized, fullTopic, (pair) => namePairs.has(pair));
     const hits = await deps.index.search(query, { limit: Math.max(limit, rerankDepth) });
     const asked = variants.groupsOfQuestion(normalized);
     const domains = domainPhrases.filter((d) => ` ${folded.split(/[^a-z0-9]+/).join(' ')} `.includes(` ${d} `));
