@@ -43,6 +43,10 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   const skills = deps.skills ?? [];
   const ttl = deps.sessionTtlSeconds ?? 1800;
   const clock = deps.now ?? (() => new Date());
+  const complaintCue = /\b(?:khieu nai|to cao)\b/;
+  /** "Giải quyết khiếu nại ... đối với lực lượng Công an nhân dân", "... khiếu nại về trợ giúp pháp lý": the subject's first words. */
+  const complaintSubject = /\b(?:khieu nai|to cao)\b.*?(?:doi voi (?:luc luong )?|\bve )(?!quyet dinh)([a-z]+ [a-z]+)/;
+  const subjectAliases: Record<string, string[]> = { 'cong an': ['cong an', 'canh sat', 'csgt'] };
   const retrieval = createRetrieval(deps);
   const siblingsOf = siblingIndex(deps.procedures);
 
@@ -120,8 +124,12 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       session.pendingBeside = false;
     }
 
-    // 4. Skills.
-    for (const skill of skills) {
+    // 4. Skills, unless the question is about a published procedure that settles complaints on
+    // its subject ("muốn khiếu nại quyết định xử phạt của công an thì nộp ở đâu"): that is a
+    // procedure question, not a complaint to take in.
+    const aboutComplaintProcedure = complaintCue.test(folded) && !!reading.intent && procedureIntents.has(reading.intent)
+      && await settlesComplaintOn(normalized, folded, reading);
+    for (const skill of aboutComplaintProcedure ? [] : skills) {
       const intent = skill.claims(ctx);
       if (intent) return skill.handle(ctx, intent);
     }
@@ -163,6 +171,19 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     if (ranked.kind === 'weak') return clarify(session, ranked.candidates.slice(0, 3), procedureIntent(intent), codes, true);
     const best = byCode.get(ranked.candidates[0].code)!;
     return answer(session, best, procedureIntent(intent), codes, limit, folded);
+  }
+
+  /** The best match settles complaints or denunciations about something the question names. */
+  async function settlesComplaintOn(normalized: string, folded: string, reading: ReturnType<typeof readIntent>): Promise<boolean> {
+    const topic = topicWords(folded, reading);
+    if (topic.length === 0) return false;
+    const ranked = await retrieval.rank(normalized, folded, topic);
+    const best = ranked.candidates[0];
+    if (!best || (ranked.kind !== 'clear' && ranked.kind !== 'close')) return false;
+    const subject = complaintSubject.exec(foldDiacritics(best.label).toLowerCase())?.[1];
+    if (!subject) return false;
+    const said = (subjectAliases[subject] ?? [subject]).some((s) => ` ${folded.replace(/[^a-z0-9]+/g, ' ')} `.includes(` ${s} `));
+    return said;
   }
 
   function answer(session: SessionState, p: Procedure, intent: Intent, codes: string[], limit: number, folded: string): AssistantResult {

@@ -6,7 +6,16 @@ import { foldDiacritics } from '../search/normalize.js';
  * tại cấp tỉnh)", "... (thực hiện tại cấp trung ương)"). An answer about one of them names the
  * others, so a citizen sent to the wrong level sees where else the same thing is done.
  */
-const levelSuffix = /\s*\((?:thực hiện )?tại cấp [^()]*\)\s*$/iu;
+const level = '(?:tỉnh|huyện|xã|bộ|tw|trung ương|cơ sở)';
+const code = '(?:\\(\\d\\.\\d{6}\\)\\s*)?';
+/**
+ * What tells the levels apart at the end of a name: "(thực hiện tại cấp tỉnh)", "(cấp TW)",
+ * "(thực hiện ở cấp tỉnh)", "thuộc thẩm quyền cấp phép của Chủ tịch UBND cấp tỉnh", "do Chủ tịch
+ * UBND cấp tỉnh phân cấp cho Chủ tịch UBND cấp xã" (a code some names repeat may follow).
+ */
+const levelSuffix = new RegExp(`\\s*${code}(?:\\((?:thực hiện )?(?:(?:tại|ở) )?cấp ${level}[^()]*\\)`
+  + `|thuộc thẩm quyền (?:cấp phép |giải quyết |quyết định )?của (?:chủ t[iị]ch )?(?:ubnd|ủy ban nhân dân) cấp \\p{L}+`
+  + `|do chủ tịch (?:ubnd|ủy ban nhân dân) cấp tỉnh phân cấp cho chủ tịch (?:ubnd|ủy ban nhân dân) cấp xã)\\s*${code}$`, 'iu');
 
 /** Ranking reads the base name of every candidate on every turn: each name is folded once. */
 const baseNames = new Map<string, string>();

@@ -218,5 +218,16 @@ describe('the same procedure at other levels', () => {
     }
     expect(baseName('Cấp đổi thẻ căn cước (thực hiện tại cấp trung ương)')).toBe(baseName('Cấp đổi thẻ căn cước'));
     expect(baseName('Đăng ký khai sinh lưu động')).not.toBe(baseName('Đăng ký khai sinh'));
+    // The other ways names of the crawl tell levels apart.
+    const same: Array<[string, string]> = [
+      ['Cấp giấy phép nhận chìm ở biển (cấp tỉnh)', 'Cấp giấy phép nhận chìm ở biển (cấp TW)'],
+      ['Cấp tem “AB” cho công dân Việt Nam xuất cảnh sang Cộng hòa dân chủ nhân dân Lào (thực hiện ở cấp tỉnh)', 'Cấp tem “AB” cho công dân Việt Nam xuất cảnh sang Cộng hòa dân chủ nhân dân Lào'],
+      ['Cấp giấy phép nổ mìn và các hoạt động gây nổ khác trong phạm vi bảo vệ công trình thuỷ lợi thuộc thẩm quyền cấp phép của Chủ tich UBND cấp tỉnh',
+        'Cấp giấy phép nổ mìn và các hoạt động gây nổ khác trong phạm vi bảo vệ công trình thủy lợi do Chủ tịch UBND cấp tỉnh phân cấp cho Chủ tịch UBND cấp xã'],
+      ['Thẩm định báo cáo đánh giá tác động môi trường (Cấp tỉnh) (1.010733)', 'Thẩm định báo cáo đánh giá tác động môi trường (cấp Bộ) (1.010732)'],
+    ];
+    for (const [a, b] of same) expect(baseName(a), a).toBe(baseName(b));
+    // "(cấp lần đầu)" is not a level.
+    expect(baseName('Thủ tục đăng ký cấp giấy chứng nhận đủ điều kiện kinh doanh dịch vụ kiểm toán (cấp lần đầu)')).toMatch(/lan dau$/);
   });
 });

@@ -18,6 +18,8 @@ import { connectRedis, redisReady } from '../../src/store/redis.js';
 import { createLogger } from '../../src/log.js';
 import { accented, unaccented } from './conversations.js';
 import { hasRedis, startRedis, type RedisServer } from '../support/redis.js';
+import { hasShared, portalCrawl } from '../support/shared.js';
+import { importFiles } from '../../src/knowledge/importer.js';
 
 const log = createLogger('silent');
 const now = new Date('2026-11-23T02:00:00.000Z'); // Monday 09:00 in Hà Nội
@@ -328,3 +330,38 @@ describe.skipIf(!hasRedis)('feedback dialogue when the store goes down (Redis)',
   });
 });
 
+
+describe.skipIf(!hasShared)('complaints about what a published procedure settles (national corpus)', () => {
+  let assistant: Assistant;
+  let store: EmbeddedFeedbackStore;
+  let dir: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'complaint-'));
+    store = new EmbeddedFeedbackStore(join(dir, 'feedback.jsonl'));
+    const desk = new FeedbackDesk({ store, deadlines: defaultDeadlines, holidays: holidaySet(), log, clock: () => now });
+    const skills = [createFeedbackStatusSkill({ feedback: desk, log }), createFeedbackIntakeSkill({ feedback: desk, log })];
+    const { procedures } = await importFiles([portalCrawl]);
+    ({ assistant } = await loadEngine({ knowledgeDir: dir, procedures, skills, snapshotPath: null }));
+  }, 120_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it.each([
+    // "Giải quyết khiếu nại về quyết định hành chính ... đối với lực lượng Công an nhân dân"
+    ['dạ em bị phòng cảnh sát giao thông công an tỉnh ra quyết định xử phạt mà em thấy không đúng muốn khiếu nại thì trình tự giải quyết như thế nào ạ', 'steps', ['1.003504', '1.004335', '1.000178']],
+    // "Thủ tục giải quyết khiếu nại về trợ giúp pháp lý"
+    ['Tôi không đồng ý với cách trung tâm trợ giúp pháp lý giải quyết vụ việc của mình, muốn khiếu nại thì gửi đơn ở đâu?', 'where', ['2.000592']],
+  ])('answers the procedure: %s', async (text, intent, codes) => {
+    const r = await chat(assistant, `c-${text.length}`)(text);
+    expect(r.intent).toBe(intent);
+    expect(codes).toContain(r.code);
+  });
+
+  it('still explains where other complaints go, and stores nothing', async () => {
+    for (const text of ['Tôi muốn khiếu nại quyết định xử phạt của UBND xã thì nộp ở đâu', 'gửi đơn khiếu nại ở đâu']) {
+      const r = await chat(assistant, 'other')(text);
+      expect(r.intent, text).toBe('out_of_scope');
+      expect(r.text).toMatch(/Luật Khiếu nại năm 2011/);
+    }
+    expect(await allRecords(store)).toEqual([]);
+  });
+});
