@@ -10,7 +10,7 @@ import { readIntent, topicWords } from './intent.js';
  */
 
 /** Words most names share ("đăng ký", "cấp", "giấy"): sharing one does not make two phrases one topic. */
-const genericWords = new Set(['dang', 'ky', 'cap', 'lam', 'giay', 'xin', 'thu', 'tuc', 'co', 'to']);
+const genericWords = new Set(['dang', 'ky', 'cap', 'lam', 'giay', 'xin', 'thu', 'tuc', 'co', 'to', 'lan', 'dau']);
 
 /** Words after a copied document that are the question again ("ở xã", "hết bao nhiêu", "mấy trang"). */
 const copyEnd = new Set(['o', 'tai', 'het', 'bao', 'mat', 'bn', 'may', 'mot', '1', 'lam', 'nop']);
@@ -92,6 +92,11 @@ export function withoutState(normalized: string, topic: string[], named: (pair: 
       const end = take(i + 1, ['thi', 'ma']);
       if (end >= 0 && (deathWords.has(folded[end + 2]) || deathWords.has(`${folded[end + 2]} ${folded[end + 3]}`))) { i = end; continue; }
       if (end >= 0) spans.pop();
+    }
+    // "đã công chứng hợp đồng rồi giờ sang tên": what is done already, not what is asked.
+    if ((word === 'đã' || (plain && word === 'da')) && folded[i + 1] && folded[i + 1] !== 'co') {
+      const end = take(i + 1, ['roi']);
+      if (end >= 0) { i = end + 1; continue; }
     }
     // "đã có X nhưng / mà ...": what the citizen has, set against what they ask for.
     if ((word === 'đã' || (plain && word === 'da')) && folded[i + 1] === 'co') {

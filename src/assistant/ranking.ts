@@ -142,7 +142,7 @@ const askedActions: Array<{ triggers: string[]; names: string[]; strong?: boolea
   { triggers: ['thu hoi'], names: ['thu hoi'], strong: true },
   // "đăng ký thay đổi vốn điều lệ" is a change, not the founding "Đăng ký thành lập ...".
   { triggers: ['thay doi'], names: ['thay doi', 'doi', 'cap doi', 'dieu chinh', 'sua doi', 'cai chinh', 'bien dong', 'chuyen doi', 'bo sung'] },
-  { triggers: ['cai chinh', 'bi sai', 'sua sai', 'sua lai', 'dinh chinh'], names: ['thay doi', 'cai chinh', 'dinh chinh', 'dieu chinh', 'sua doi', 'sua loi'] },
+  { triggers: ['cai chinh', 'bi sai', 'ghi sai', 'sua sai', 'sua lai', 'dinh chinh', 'hieu dinh'], names: ['thay doi', 'cai chinh', 'dinh chinh', 'dieu chinh', 'sua doi', 'sua loi', 'hieu dinh', 'cap nhat', 'bo sung'] },
 ];
 
 /** True when the question asks for an action (re-issue, extension...) that the name does not open with. */
@@ -165,7 +165,8 @@ export function missesAskedAction(nameWords: string[], queryFolded: string): boo
 let lastActionQuery: { folded: string; query: string; asked: typeof askedActions; triggered: Set<string> } | null = null;
 function actionQuery(queryFolded: string) {
   if (lastActionQuery?.folded !== queryFolded) {
-    const query = words(queryFolded).join(' ');
+    // "bị thu hồi", "đã bị tạm ngừng": what happened to the citizen, not what they ask for.
+    const query = words(queryFolded).join(' ').replace(/(?<!muon |xin |de nghi )\bbi (thu hoi|tam ngung|cham dut|huy)\b/g, (_m, a: string) => `bi_${a.replace(' ', '_')}`);
     lastActionQuery = {
       folded: queryFolded,
       query,

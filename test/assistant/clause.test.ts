@@ -62,6 +62,8 @@ describe('a "chưa ..." state describes the situation, not the procedure asked f
     // "đang X thì mất": what the deceased was doing, not the family's request.
     ['Bố tôi đang hưởng lương hưu thì mất, gia đình muốn nhận tiền tuất thì hồ sơ gồm những gì?', 'huu', 'tuat'],
     ['ba e đang đóng bảo hiểm xã hội thì mất, nhà e làm hồ sơ hưởng tử tuất cần gì', 'hiem', 'tuat'],
+    // "đã X rồi": what is done already.
+    ['em mua mảnh đất đã công chứng hợp đồng rồi giờ đi sang tên sổ đỏ thì mất bao nhiêu ngày', 'hop', 'ten'],
     // "từ bản chính" after the document is the procedure again ("Chứng thực bản sao từ bản chính").
     ['chung thuc ban sao bang tot nghiep tu ban chinh thi bao nhieu tien mot trang', 'nghiep', 'chinh'],
     // Where the citizen goes is not which procedure: "ở ubnd xã".
@@ -94,6 +96,8 @@ describe('a "chưa ..." state describes the situation, not the procedure asked f
     ['cho em hỏi con em năm nay mười sáu tuổi chưa làm căn cước thì đi làm ở đâu ạ', 'cuoc'],
     // "đã có X" names what the procedure is about ("đã có sổ đỏ giờ sang tên").
     ['bố mẹ em cho em mảnh đất đã có sổ đỏ giờ sang tên cho em thì mất bao lâu', 'do'],
+    // "lần đầu" names nothing: the state is the request ("chưa có thẻ căn cước ... làm lần đầu").
+    ['dạ con em năm nay mười lăm tuổi chưa có thẻ căn cước giờ đi làm lần đầu thì làm ở đâu ạ', 'cuoc'],
     // "đang X" without a death after it is the request ("đang hưởng lương hưu muốn chuyển về quê").
     ['mẹ tôi đang hưởng lương hưu thì chuyển về quê ở, muốn chuyển nơi nhận lương hưu thì làm sao', 'huu'],
     ['dang ky thuong tru cho con thi can gi', 'thuong'],

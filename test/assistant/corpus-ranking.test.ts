@@ -40,6 +40,9 @@ describe.skipIf(!hasShared)('ranking rules on the national corpus', () => {
     ['"đò máy đang chạy trên sông" → phương tiện đang khai thác', 'Mua lại chiếc đò máy đang chạy trên sông nhưng chưa từng đăng ký, giờ đăng ký lần đầu thì nộp ở đâu?', '1.004047'],
     ['"nộp lại giấy đăng ký, biển số" → thu hồi', 'xe may nha em hu nat roi muon nop lai giay dang ky voi bien so thi nop o dau', '1.013123'],
     ['"tạm nghỉ bán" → tạm ngừng kinh doanh', 'dạ quán cơm nhà em muốn tạm nghỉ bán ba tháng thì có phải báo ở đâu không ạ', '1.001570'],
+    ['"trước bạ xe máy" → tài sản khác', 'khai le phi truoc ba xe may moi mua lam online duoc khong', '1.007700'],
+    // "hiệu đính" asks for a correction (ranking.ts asked actions).
+    ['"hiệu đính" → cập nhật, bổ sung, hiệu đính', 'giấy đk hkd bị ghi sai địa chỉ so với hồ sơ, mún hiệu đính thì làm ntn', '1.014034'],
     // Living abroad is the foreign case (variants.json).
     ['living abroad → ở nước ngoài', 'Tôi đang định cư ở Đức, muốn xin thôi quốc tịch Việt Nam thì nộp hồ sơ ở đâu?', '1.005141'],
     // "từ bản chính" after the copied document is the procedure's own words.

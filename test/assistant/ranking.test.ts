@@ -138,6 +138,13 @@ describe('a request word outranks the story around it', () => {
     ['dang ky thay doi von dieu le cong ty tnhh hai thanh vien can gi', 'Đăng ký thay đổi vốn điều lệ, phần vốn góp, tỷ lệ phần vốn góp đối với công ty TNHH, công ty cổ phần, công ty hợp danh', false],
     // Without a request word, the story's action still counts.
     ['mất hộ chiếu thì báo ở đâu', 'Trình báo mất hộ chiếu phổ thông (thực hiện tại cấp xã)', false],
+    // "bị thu hồi" is what happened; "xin cấp lại" is the request.
+    ['Ông này từng bị thu hồi chứng chỉ hành nghề luật sư, nay xin cấp lại thì nộp bao nhiêu tiền', 'Thu hồi chứng chỉ hành nghề luật sư', true],
+    ['Ông này từng bị thu hồi chứng chỉ hành nghề luật sư, nay xin cấp lại thì nộp bao nhiêu tiền', 'Cấp lại Chứng chỉ hành nghề luật sư trong trường hợp bị thu hồi Chứng chỉ hành nghề luật sư', false],
+    // ... unless the citizen asks for it ("muốn bị thu hồi").
+    ['co so cai nghien muon bi thu hoi giay phep hoat dong', 'Cấp giấy phép hoạt động đối với cơ sở cai nghiện ma túy tự nguyện', true],
+    // "hiệu đính" asks for a correction.
+    ['giấy đk hộ kinh doanh bị ghi sai địa chỉ muốn hiệu đính', 'Đăng ký thành lập hộ kinh doanh', true],
   ];
   it.each(cases)('%s / %s', (question, name, heldBack) => {
     expect(missesAskedAction(words(name), fold(question))).toBe(heldBack);

@@ -337,7 +337,7 @@ describe.skipIf(!hasShared)('complaints about what a published procedure settles
   let dir: string;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'complaint-'));
-    store = new EmbeddedFeedbackStore(join(dir, 'feedback.jsonl'));
+    store = await EmbeddedFeedbackStore.open(dir);
     const desk = new FeedbackDesk({ store, deadlines: defaultDeadlines, holidays: holidaySet(), log, clock: () => now });
     const skills = [createFeedbackStatusSkill({ feedback: desk, log }), createFeedbackIntakeSkill({ feedback: desk, log })];
     const { procedures } = await importFiles([portalCrawl]);
