@@ -64,11 +64,12 @@ function padFold(text: string): string {
 }
 
 /**
- * The text without its exclusions: "(trừ nhà đầu tư nước ngoài ...)" says the procedure is
- * NOT the foreign case, so the words inside must not put it (or a question quoting it) there.
+ * The text without its exclusions: "(trừ nhà đầu tư nước ngoài ...)" says the procedure is NOT
+ * the foreign case, "(không phải là tàu bay, tàu biển, chứng khoán ...)" NOT the securities case,
+ * so the words inside must not put it (or a question quoting it) there.
  */
 function withoutExclusions(text: string): string {
-  return text.replace(/\(\s*trừ[^)]*\)/giu, ' ').replace(/\btrừ\b[^,;.()]*/giu, ' ');
+  return text.replace(/\(\s*(?:trừ|không phải là|không bao gồm)[^)]*\)/giu, ' ').replace(/\btrừ\b[^,;.()]*/giu, ' ');
 }
 
 /** The name without audience items after the first ("công dân Việt Nam, người nước ngoài ..."). */

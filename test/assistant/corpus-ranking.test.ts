@@ -41,6 +41,9 @@ describe.skipIf(!hasShared)('ranking rules on the national corpus', () => {
     ['"nộp lại giấy đăng ký, biển số" → thu hồi', 'xe may nha em hu nat roi muon nop lai giay dang ky voi bien so thi nop o dau', '1.013123'],
     ['"tạm nghỉ bán" → tạm ngừng kinh doanh', 'dạ quán cơm nhà em muốn tạm nghỉ bán ba tháng thì có phải báo ở đâu không ạ', '1.001570'],
     ['"trước bạ xe máy" → tài sản khác', 'khai le phi truoc ba xe may moi mua lam online duoc khong', '1.007700'],
+    ['"lương chưa lĩnh" → truy lĩnh', 'dạ mẹ em đang hưởng lương hưu thì mất còn mấy tháng lương chưa lĩnh gia đình muốn lĩnh nốt thì làm thế nào ạ', '2.000717'],
+    // "(không phải là tàu bay, tàu biển, chứng khoán ...)" excludes those cases (variant.ts).
+    ['exclusion in a name', 'dang ky the chap xe o to de vay ngan hang thi le phi bao nhieu', '1.011435'],
     // "hiệu đính" asks for a correction (ranking.ts asked actions).
     ['"hiệu đính" → cập nhật, bổ sung, hiệu đính', 'giấy đk hkd bị ghi sai địa chỉ so với hồ sơ, mún hiệu đính thì làm ntn', '1.014034'],
     // Living abroad is the foreign case (variants.json).

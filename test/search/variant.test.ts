@@ -13,6 +13,8 @@ describe('variant groups', () => {
     expect(rule.groupsOfName(excluded)).not.toContain(foreign);
     expect(rule.groupsOfQuestion(`Cơ quan nào có thẩm quyền ${excluded}`)).not.toContain(foreign);
     expect(rule.groupsOfName('Thủ tục đăng ký kết hôn có yếu tố nước ngoài')).toContain(foreign);
+    const securities = lexicon.variants.findIndex((g) => g.id === 'securities');
+    expect(rule.groupsOfName('Đăng ký biện pháp bảo đảm bằng động sản (không phải là tàu bay, tàu biển, chứng khoán đã đăng ký tập trung)')).not.toContain(securities);
   });
 
   it('treats a joint ("liên thông") procedure as a combined variant, not a mention of "liên thông" inside an exclusion', () => {
