@@ -42,6 +42,8 @@ describe.skipIf(!hasShared)('ranking rules on the national corpus', () => {
     ['"tạm nghỉ bán" → tạm ngừng kinh doanh', 'dạ quán cơm nhà em muốn tạm nghỉ bán ba tháng thì có phải báo ở đâu không ạ', '1.001570'],
     ['"trước bạ xe máy" → tài sản khác', 'khai le phi truoc ba xe may moi mua lam online duoc khong', '1.007700'],
     ['"lương chưa lĩnh" → truy lĩnh', 'dạ mẹ em đang hưởng lương hưu thì mất còn mấy tháng lương chưa lĩnh gia đình muốn lĩnh nốt thì làm thế nào ạ', '2.000717'],
+    // A household's house is a grade III/IV work: "sửa chữa, cải tạo nhà" is that permit, not the grade I/II one.
+    ['"sửa chữa cải tạo nhà" → công trình cấp III, cấp IV và nhà ở riêng lẻ', 'xin giay phep sua chua cai tao nha o thi nop ho so o dau', '1.013229'],
     // "(không phải là tàu bay, tàu biển, chứng khoán ...)" excludes those cases (variant.ts).
     ['exclusion in a name', 'dang ky the chap xe o to de vay ngan hang thi le phi bao nhieu', '1.011435'],
     // "hiệu đính" asks for a correction (ranking.ts asked actions).
