@@ -127,15 +127,16 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     // 4. Skills, unless the question is about a published procedure that settles complaints on
     // its subject ("muốn khiếu nại quyết định xử phạt của công an thì nộp ở đâu"): that is a
     // procedure question, not a complaint to take in.
-    const aboutComplaintProcedure = complaintCue.test(folded) && !!reading.intent && procedureIntents.has(reading.intent)
-      && await settlesComplaintOn(normalized, folded, reading);
+    // The aspect asked may be outweighed by a feedback cue ("tố cáo cán bộ ... thời hạn bao lâu").
+    const aspect = complaintCue.test(folded) ? complaintAspect(reading) : null;
+    const aboutComplaintProcedure = aspect !== null && await settlesComplaintOn(normalized, folded, reading);
     for (const skill of aboutComplaintProcedure ? [] : skills) {
       const intent = skill.claims(ctx);
       if (intent) return skill.handle(ctx, intent);
     }
 
     // 5. Small talk, out of scope, and dossier/feedback without a skill.
-    const intent = reading.intent;
+    const intent = aboutComplaintProcedure ? aspect : reading.intent;
     if (intent === 'smalltalk') return plain('smalltalk', smalltalkReply(folded));
     if (intent === 'out_of_scope') return plain('out_of_scope', outOfScopeReply());
     if (intent === 'dossier_status' || intent === 'feedback' || intent === 'feedback_status') {
@@ -171,6 +172,15 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     if (ranked.kind === 'weak') return clarify(session, ranked.candidates.slice(0, 3), procedureIntent(intent), codes, true);
     const best = byCode.get(ranked.candidates[0].code)!;
     return answer(session, best, procedureIntent(intent), codes, limit, folded);
+  }
+
+  /** The procedure aspect a complaint question asks ("nộp ở đâu", "thời hạn bao lâu"), or null. */
+  function complaintAspect(reading: ReturnType<typeof readIntent>): Intent | null {
+    if (reading.intent && procedureIntents.has(reading.intent)) return reading.intent;
+    const asked = (Object.entries(reading.scores) as Array<[Intent, number]>)
+      .filter(([i, score]) => procedureIntents.has(i) && score >= 2)
+      .sort((a, b) => b[1] - a[1]);
+    return asked[0]?.[0] ?? null;
   }
 
   /** The best match settles complaints or denunciations about something the question names. */

@@ -10,13 +10,13 @@ import { readIntent, topicWords } from './intent.js';
  */
 
 /** Words most names share ("đăng ký", "cấp", "giấy"): sharing one does not make two phrases one topic. */
-const genericWords = new Set(['dang', 'ky', 'cap', 'lam', 'giay', 'xin', 'thu', 'tuc', 'co', 'to', 'lan', 'dau']);
+const genericWords = new Set(['dang', 'ky', 'cap', 'lam', 'giay', 'xin', 'thu', 'tuc', 'co', 'to', 'lan', 'dau', 'the']);
 
 /** Words after a copied document that are the question again ("ở xã", "hết bao nhiêu", "mấy trang"). */
 const copyEnd = new Set(['o', 'tai', 'het', 'bao', 'mat', 'bn', 'may', 'mot', '1', 'lam', 'nop']);
 
 /** Words of a story that name no procedure: people, time, age, going somewhere. */
-const storyWords = new Set(['chua', 'con', 'be', 'chau', 'bo', 'me', 'ong', 'ba', 'anh', 'chi', 'vo', 'chong', 'em', 'nha', 'nam', 'nay', 'tuoi', 'thang', 'ngay', 'gio', 'di', 'lam', 'moi', 'roi', 'hom', 'qua', 'truoc', 'sau', 'luc', 'khi']);
+const storyWords = new Set(['chua', 'con', 'be', 'chau', 'bo', 'me', 'ong', 'ba', 'anh', 'chi', 'vo', 'chong', 'em', 'nha', 'nam', 'nay', 'tuoi', 'thang', 'ngay', 'gio', 'di', 'lam', 'moi', 'roi', 'hom', 'qua', 'truoc', 'sau', 'luc', 'khi', 'khach', 'bac']);
 
 /** "... thì mất / chết / qua đời / hy sinh": the state before it was the deceased's. */
 const deathWords = new Set(['mat', 'chet', 'qua doi', 'hy sinh']);
@@ -97,6 +97,10 @@ export function withoutState(normalized: string, topic: string[], named: (pair: 
     if ((word === 'đã' || (plain && word === 'da')) && folded[i + 1] && folded[i + 1] !== 'co') {
       const end = take(i + 1, ['roi']);
       if (end >= 0) { i = end + 1; continue; }
+      // "hai vợ chồng đã đăng ký kết hôn, bé mới sinh ...": a finished step, closed by a comma.
+      const stop = take(i + 1);
+      if (stop > i && /,$/.test(tokens[stop])) { i = stop; continue; }
+      if (stop > i) spans.pop();
     }
     // "đã có X nhưng / mà ...": what the citizen has, set against what they ask for.
     if ((word === 'đã' || (plain && word === 'da')) && folded[i + 1] === 'co') {
@@ -201,8 +205,14 @@ export function askedPart(normalized: string, fullTopic: string[], named?: (pair
  * Exported for its table test.
  */
 export function withoutPurpose(normalized: string, topic: string[]): string[] {
-  // "để lại" (bequeath), "để trống" (leave blank), "để dành" (save): verbs, not a purpose.
-  const at = normalized.toLowerCase().search(/ để (?!(?:lại|trống|dành|ý|nguyên|không)(?:\s|$))/u);
+  // "để lại" (bequeath), "để trống" (leave blank), "để dành" (save): verbs, not a purpose. "vì"
+  // gives a reason the same way ("đổi thẻ căn cước vì đã thay đổi họ tên"). Typed without marks,
+  // "de" is also "đề" (đề nghị, đề án) and "vi" also "vi phạm": only "de" before a verb counts.
+  const lower = normalized.toLowerCase();
+  const plain = foldDiacritics(normalized) === normalized;
+  const at = plain
+    ? lower.search(/ de (?=(?:nhap|lam|di|xin|vay|mua|ban|du|hoc|ket|nop|bo|cho|duoc|huong|nhan|xay|mo|kinh)\s)/u)
+    : lower.search(/ (?:để (?!(?:lại|trống|dành|ý|nguyên|không)(?:\s|$))|vì )/u);
   if (at < 0) return topic;
   // "cần chuẩn bị giấy tờ gì để làm giấy chứng tử": a question word right before "để" means the
   // procedure is named after it.
@@ -212,7 +222,7 @@ export function withoutPurpose(normalized: string, topic: string[]): string[] {
   if (headTopic.length < 2) return topic;
   const own = new Set(headTopic);
   // The purpose ends where the sentence goes on ("để vay ngân hàng thì đăng ký thế chấp ...").
-  const after = foldDiacritics(normalized.slice(at + 4)).toLowerCase();
+  const after = foldDiacritics(normalized.slice(at + 1).replace(/^\S+\s/u, '')).toLowerCase();
   const end = after.search(/(?:^|[\s,;.])(?:thi|nen|ma)\s|[,;.]/);
   const tail = new Set((end >= 0 ? after.slice(0, end) : after).split(/[^a-z0-9]+/).filter(Boolean));
   return topic.filter((w) => own.has(w) || !tail.has(w));

@@ -123,7 +123,7 @@ const followOnActions: Array<{ name: string; triggers: string[] }> = [
   // "Rút yêu cầu trợ giúp pháp lý", "Rút nghiệp vụ ...": withdrawing, never the request itself.
   { name: 'rut', triggers: ['rut'] },
   { name: 'de nghi dung', triggers: ['dung', 'ngung', 'rut'] },
-  { name: 'ghi vao so', triggers: ['ghi vao so', 'ghi chu', 'da dang ky o nuoc ngoai', 'da giai quyet'] },
+  { name: 'ghi vao so', triggers: ['ghi vao so', 'vao so ho tich', 'ghi chu', 'da dang ky o nuoc ngoai', 'da giai quyet'] },
 ];
 
 /**

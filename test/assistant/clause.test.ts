@@ -20,6 +20,15 @@ function counted(reader: (normalized: string, topic: string[]) => string[], ques
 }
 
 describe('a purpose clause ("để ...") does not name the procedure', () => {
+  it.each([
+    // "de" + a verb, typed without marks, is "để".
+    ['muon xin thoi quoc tich viet nam de nhap quoc tich han quoc thi le phi bao nhieu', 'han'],
+    // "vì" gives a reason the same way.
+    ['Đổi thẻ căn cước vì đã thay đổi họ tên thì có mất phí không?', 'ten'],
+  ])('%s drops "%s"', (question, word) => {
+    expect(counted(withoutPurpose, question)).not.toContain(word);
+  });
+
   it('drops the purpose after a named request', () => {
     const words = counted(withoutPurpose, 'xin lý lịch tư pháp để đi xuất khẩu lao động mất bao lâu');
     expect(words).toContain('ly');
@@ -39,8 +48,8 @@ describe('a purpose clause ("để ...") does not name the procedure', () => {
     ['Bố em vừa mất ở nhà, gia đình cần chuẩn bị giấy tờ gì để làm giấy chứng tử?', 'tu'],
     // "để trống" (leave blank) is a verb, not a purpose.
     ['con đã có giấy khai sinh nhưng để trống phần tên cha, bố muốn nhận con', 'nhan'],
-    // Folded "de" may be "đề" or "đẻ": unaccented text is left alone.
-    ['xin ly lich tu phap de di xuat khau lao dong', 'xuat'],
+    // Typed without marks, "de" may be "đề" ("đề xuất", "đề nghị"): only "de" before a verb is a purpose.
+    ['Hop tac xa muon de xuat ho tro dau tu du an nang cao hieu qua chan nuoi', 'xuat'],
   ])('%s keeps "%s"', (question, word) => {
     expect(counted(withoutPurpose, question)).toContain(word);
   });
@@ -62,6 +71,8 @@ describe('a "chưa ..." state describes the situation, not the procedure asked f
     // "đang X thì mất": what the deceased was doing, not the family's request.
     ['Bố tôi đang hưởng lương hưu thì mất, gia đình muốn nhận tiền tuất thì hồ sơ gồm những gì?', 'huu', 'tuat'],
     ['ba e đang đóng bảo hiểm xã hội thì mất, nhà e làm hồ sơ hưởng tử tuất cần gì', 'hiem', 'tuat'],
+    // "đã X," closed by a comma: a finished step.
+    ['chong em nguoi nhat, hai vo chong da dang ky ket hon, be moi sinh o viet nam, lam khai sinh cho be mat may ngay', 'hon', 'sinh'],
     // "đã X rồi": what is done already.
     ['em mua mảnh đất đã công chứng hợp đồng rồi giờ đi sang tên sổ đỏ thì mất bao nhiêu ngày', 'hop', 'ten'],
     // "từ bản chính" after the document is the procedure again ("Chứng thực bản sao từ bản chính").

@@ -48,6 +48,10 @@ describe.skipIf(!hasShared)('ranking rules on the national corpus', () => {
     ['exclusion in a name', 'dang ky the chap xe o to de vay ngan hang thi le phi bao nhieu', '1.011435'],
     // "hiệu đính" asks for a correction (ranking.ts asked actions).
     ['"hiệu đính" → cập nhật, bổ sung, hiệu đính', 'giấy đk hkd bị ghi sai địa chỉ so với hồ sơ, mún hiệu đính thì làm ntn', '1.014034'],
+    // "nhập khẩu vào nhà chồng" is "nhập hộ khẩu", not importing goods (synonyms.json).
+    ['"nhập khẩu vào nhà" → đăng ký thường trú', 'lay chong roi muon nhap khau vao nha chong thi lam the nao', '1.004222'],
+    // "chưa từng được đăng ký khai sinh" asks for late registration (variants.json "late").
+    ['late birth registration', 'Mẹ tôi sáu mươi tuổi chưa từng được đăng ký khai sinh nhưng vẫn có căn cước và sổ hộ khẩu cũ, giờ đăng ký khai sinh cần những giấy tờ gì?', '1.004772'],
     // Living abroad is the foreign case (variants.json).
     ['living abroad → ở nước ngoài', 'Tôi đang định cư ở Đức, muốn xin thôi quốc tịch Việt Nam thì nộp hồ sơ ở đâu?', '1.005141'],
     // "từ bản chính" after the copied document is the procedure's own words.

@@ -350,6 +350,8 @@ describe.skipIf(!hasShared)('complaints about what a published procedure settles
     ['dạ em bị phòng cảnh sát giao thông công an tỉnh ra quyết định xử phạt mà em thấy không đúng muốn khiếu nại thì trình tự giải quyết như thế nào ạ', 'steps', ['1.003504', '1.004335', '1.000178']],
     // "Thủ tục giải quyết khiếu nại về trợ giúp pháp lý"
     ['Tôi không đồng ý với cách trung tâm trợ giúp pháp lý giải quyết vụ việc của mình, muốn khiếu nại thì gửi đơn ở đâu?', 'where', ['2.000592']],
+    // The aspect asked ("thời hạn ... bao lâu") counts even where "tố cáo cán bộ" reads as feedback.
+    ['Tôi gửi đơn tố cáo cán bộ công an lên Bộ Công an (việc không liên quan tố tụng hình sự), thời hạn giải quyết tố cáo là bao lâu?', 'deadline', ['1.003523', '1.003482', '1.004327']],
   ])('answers the procedure: %s', async (text, intent, codes) => {
     const r = await chat(assistant, `c-${text.length}`)(text);
     expect(r.intent).toBe(intent);
