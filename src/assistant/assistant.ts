@@ -6,7 +6,8 @@ import { composeAnswer, channelLimits, continueAnswer, defaultLimit, fitAnswer }
 import { pickChoice, rankingSettings, type Candidate, type Ranking } from './ranking.js';
 import { createRetrieval } from './retrieval.js';
 import { siblingIndex } from './sibling.js';
-import { readIntent, topicWords } from './intent.js';
+import { complaintAspect, settlesComplaintOn } from './complaint.js';
+import { readIntent, topicWords, type IntentReading } from './intent.js';
 import type { SessionState, SessionStore } from './session.js';
 import type { Skill, SkillContext } from './skill.js';
 import { fallbackReply, helpReply, notFoundReply, outOfScopeReply, smalltalkReply } from './smalltalk.js';
@@ -43,10 +44,6 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   const skills = deps.skills ?? [];
   const ttl = deps.sessionTtlSeconds ?? 1800;
   const clock = deps.now ?? (() => new Date());
-  const complaintCue = /\b(?:khieu nai|to cao)\b/;
-  /** "Giải quyết khiếu nại ... đối với lực lượng Công an nhân dân", "... khiếu nại về trợ giúp pháp lý": the subject's first words. */
-  const complaintSubject = /\b(?:khieu nai|to cao)\b.*?(?:doi voi (?:luc luong )?|\bve )(?!quyet dinh)([a-z]+ [a-z]+)/;
-  const subjectAliases: Record<string, string[]> = { 'cong an': ['cong an', 'canh sat', 'csgt'] };
   const retrieval = createRetrieval(deps);
   const siblingsOf = siblingIndex(deps.procedures);
 
@@ -126,10 +123,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
 
     // 4. Skills, unless the question is about a published procedure that settles complaints on
     // its subject ("muốn khiếu nại quyết định xử phạt của công an thì nộp ở đâu"): that is a
-    // procedure question, not a complaint to take in.
-    // The aspect asked may be outweighed by a feedback cue ("tố cáo cán bộ ... thời hạn bao lâu").
-    const aspect = complaintCue.test(folded) ? complaintAspect(reading) : null;
-    const aboutComplaintProcedure = aspect !== null && await settlesComplaintOn(normalized, folded, reading);
+    // procedure question, not a complaint to take in (complaint.ts).
+    const aspect = complaintAspect(folded, reading, procedureIntents);
+    const aboutComplaintProcedure = aspect !== null && await bestSettlesComplaint(normalized, folded, reading);
     for (const skill of aboutComplaintProcedure ? [] : skills) {
       const intent = skill.claims(ctx);
       if (intent) return skill.handle(ctx, intent);
@@ -174,26 +170,13 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     return answer(session, best, procedureIntent(intent), codes, limit, folded);
   }
 
-  /** The procedure aspect a complaint question asks ("nộp ở đâu", "thời hạn bao lâu"), or null. */
-  function complaintAspect(reading: ReturnType<typeof readIntent>): Intent | null {
-    if (reading.intent && procedureIntents.has(reading.intent)) return reading.intent;
-    const asked = (Object.entries(reading.scores) as Array<[Intent, number]>)
-      .filter(([i, score]) => procedureIntents.has(i) && score >= 2)
-      .sort((a, b) => b[1] - a[1]);
-    return asked[0]?.[0] ?? null;
-  }
-
-  /** The best match settles complaints or denunciations about something the question names. */
-  async function settlesComplaintOn(normalized: string, folded: string, reading: ReturnType<typeof readIntent>): Promise<boolean> {
+  /** The best match for the question is a complaint procedure on a subject the question names. */
+  async function bestSettlesComplaint(normalized: string, folded: string, reading: IntentReading): Promise<boolean> {
     const topic = topicWords(folded, reading);
     if (topic.length === 0) return false;
     const ranked = await retrieval.rank(normalized, folded, topic);
     const best = ranked.candidates[0];
-    if (!best || (ranked.kind !== 'clear' && ranked.kind !== 'close')) return false;
-    const subject = complaintSubject.exec(foldDiacritics(best.label).toLowerCase())?.[1];
-    if (!subject) return false;
-    const said = (subjectAliases[subject] ?? [subject]).some((s) => ` ${folded.replace(/[^a-z0-9]+/g, ' ')} `.includes(` ${s} `));
-    return said;
+    return !!best && (ranked.kind === 'clear' || ranked.kind === 'close') && settlesComplaintOn(best.label, folded);
   }
 
   function answer(session: SessionState, p: Procedure, intent: Intent, codes: string[], limit: number, folded: string): AssistantResult {

@@ -4,6 +4,7 @@ import { foldDiacritics, normalizeText } from '../search/normalize.js';
 import type { ProcedureIndex } from '../search/procedure-index.js';
 import { VariantRule } from '../search/variant.js';
 import { askedPart } from './clause.js';
+import { createFieldDomains } from './domain.js';
 import { readIntent, topicWords, withoutSpans } from './intent.js';
 import { foldSynonyms, rankCandidates, type Ranking } from './ranking.js';
 
@@ -25,7 +26,6 @@ export interface Retrieval {
  * the top ten on word counts alone.
  */
 const rerankDepth = 30;
-
 
 const armedPolicyFields = new Set(['Chính sách', 'Tổ chức, cán bộ']);
 const armedAgency = /bộ công an|công an (?:cấp )?tỉnh|bộ quốc phòng|cục chính sách|cục tổ chức cán bộ/iu;
@@ -70,39 +70,14 @@ export function createRetrieval(deps: { procedures: Procedure[]; index: Procedur
   const armedPolicy = new Set(deps.procedures.filter((p) => armedPolicyFields.has(p.field ?? '')
     && p.agencies.some((a) => armedAgency.test(a))).map((p) => p.code));
 
-  // Domains that fields name with a long phrase ("Thực hiện chính sách BHXH"): in a question, the
-  // phrase's many words outweigh the one that names the benefit ("thai sản bhxh"), so the index is
-  // also asked without it.
-  const fieldOf = new Map(deps.procedures.flatMap((p) => (p.field ? [[p.code, ` ${readName(p.field).split(/[^a-z0-9]+/).join(' ')} `] as [string, string]] : [])));
-  const fieldsRead = [...new Set(fieldOf.values())];
-  // A phrase is a field's domain when the field names it but most of the field's procedure names
-  // do not (a third at most: "Giải quyết hưởng chế độ thai sản"; unlike "giấy phép lái xe", in half of its field's names).
-  const namesOfField = new Map<string, string[]>();
-  for (const p of deps.procedures) {
-    const f = fieldOf.get(p.code);
-    if (f) namesOfField.set(f, [...(namesOfField.get(f) ?? []), ` ${readName(p.name).split(/[^a-z0-9]+/).join(' ')} `]);
-  }
-  const domainFields = new Map<string, string[]>();
-  for (const l of new Set([...deps.lexicon.abbreviations.values()].map((l) => foldDiacritics(l).toLowerCase()))) {
-    if (l.split(' ').length < 3) continue;
-    const fields = fieldsRead.filter((f) => f.includes(` ${l} `)
-      && namesOfField.get(f)!.filter((n) => n.includes(` ${l} `)).length * 3 <= namesOfField.get(f)!.length);
-    if (fields.length > 0) domainFields.set(l, fields);
-  }
-  const domainPhrases = [...domainFields.keys()];
+  const fieldDomains = createFieldDomains(deps.procedures, deps.lexicon.abbreviations.values(), readName);
 
   async function rank(normalized: string, folded: string, fullTopic: string[], limit = 12): Promise<Ranking> {
     const { topic, query } = askedPart(normalized, fullTopic, (pair) => namePairs.has(pair));
     const hits = await deps.index.search(query, { limit: Math.max(limit, rerankDepth) });
     const asked = variants.groupsOfQuestion(normalized);
-    const domains = domainPhrases.filter((d) => ` ${folded.split(/[^a-z0-9]+/).join(' ')} `.includes(` ${d} `));
-    const domainWords = new Set(domains.flatMap((d) => d.split(' ')));
-    const fieldDomain = (code: string) => {
-      const field = fieldOf.get(code);
-      return field && domains.some((d) => domainFields.get(d)!.includes(field)) ? domainWords : null;
-    };
     const ranking = rankCandidates(hits, byCode, folded, {
-      fieldDomain: domains.length > 0 ? fieldDomain : undefined,
+      fieldDomain: fieldDomains(folded),
       topic,
       variantWeight: (name) => variants.weight(nameGroups.get(name) ?? variants.groupsOfName(name), asked, listedGroups.get(name) ?? []),
       recordWeight: (code) => (armedPolicy.has(code) && !asked.includes(armed) ? variants.factor : 1),
