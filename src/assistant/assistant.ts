@@ -7,7 +7,7 @@ import { pickChoice, rankingSettings, type Candidate, type Ranking } from './ran
 import { createRetrieval } from './retrieval.js';
 import { siblingIndex } from './sibling.js';
 import { complaintAspect, settlesComplaintOn } from './complaint.js';
-import { readIntent, topicWords, type IntentReading } from './intent.js';
+import { readIntent, topicWords } from './intent.js';
 import type { SessionState, SessionStore } from './session.js';
 import type { Skill, SkillContext } from './skill.js';
 import { fallbackReply, helpReply, notFoundReply, outOfScopeReply, smalltalkReply } from './smalltalk.js';
@@ -124,8 +124,13 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     // 4. Skills, unless the question is about a published procedure that settles complaints on
     // its subject ("muốn khiếu nại quyết định xử phạt của công an thì nộp ở đâu"): that is a
     // procedure question, not a complaint to take in (complaint.ts).
+    const topic = topicWords(folded, reading);
     const aspect = complaintAspect(folded, reading, procedureIntents);
-    const aboutComplaintProcedure = aspect !== null && await bestSettlesComplaint(normalized, folded, reading);
+    // Ranked once here for a complaint question, and reused by step 6.
+    const complaintRanking = aspect !== null && topic.length > 0 ? await retrieval.rank(normalized, folded, topic) : null;
+    const complaintBest = complaintRanking?.candidates[0];
+    const aboutComplaintProcedure = !!complaintBest && (complaintRanking!.kind === 'clear' || complaintRanking!.kind === 'close')
+      && settlesComplaintOn(complaintBest.label, folded);
     for (const skill of aboutComplaintProcedure ? [] : skills) {
       const intent = skill.claims(ctx);
       if (intent) return skill.handle(ctx, intent);
@@ -140,14 +145,13 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     }
 
     // 6. A procedure question.
-    const topic = topicWords(folded, reading);
     const current = session.procedureCode ? byCode.get(session.procedureCode) : undefined;
     if (current && topic.length === 0) {
       return answer(session, current, procedureIntent(intent), [current.code], limit, folded);
     }
     // The index drops question filler itself (lexicon stop phrases); it gets the whole question.
     const query = normalized;
-    const ranked: Ranking = topic.length === 0 ? { kind: 'none', candidates: [] } : await retrieval.rank(query, folded, topic);
+    const ranked: Ranking = topic.length === 0 ? { kind: 'none', candidates: [] } : complaintRanking ?? await retrieval.rank(query, folded, topic);
     if (ranked.kind === 'none' || (ranked.kind === 'weak' && !intent && !current)) {
       if (current && intent) return answer(session, current, procedureIntent(intent), [current.code], limit, folded);
       return plain(intent ? procedureIntent(intent) : 'out_of_scope', intent ? notFoundReply() : outOfScopeReply());
@@ -168,15 +172,6 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     if (ranked.kind === 'weak') return clarify(session, ranked.candidates.slice(0, 3), procedureIntent(intent), codes, true);
     const best = byCode.get(ranked.candidates[0].code)!;
     return answer(session, best, procedureIntent(intent), codes, limit, folded);
-  }
-
-  /** The best match for the question is a complaint procedure on a subject the question names. */
-  async function bestSettlesComplaint(normalized: string, folded: string, reading: IntentReading): Promise<boolean> {
-    const topic = topicWords(folded, reading);
-    if (topic.length === 0) return false;
-    const ranked = await retrieval.rank(normalized, folded, topic);
-    const best = ranked.candidates[0];
-    return !!best && (ranked.kind === 'clear' || ranked.kind === 'close') && settlesComplaintOn(best.label, folded);
   }
 
   function answer(session: SessionState, p: Procedure, intent: Intent, codes: string[], limit: number, folded: string): AssistantResult {

@@ -43,8 +43,8 @@ export function withoutState(normalized: string, topic: string[], named: (pair: 
   /** Words of copied documents and places: always set aside (they never name the procedure). */
   const copies: string[] = [];
   const rest = new Set<string>();
-  /** The words after `from` up to a boundary (at most 5), as a state span; returns where it ends. */
-  const take = (from: number, closers?: string[]): number => {
+  /** The words after `from` up to a boundary (at most 5): the span, its last index, the word after it. */
+  const scan = (from: number) => {
     const span: string[] = [];
     let k = from;
     for (; k < Math.min(tokens.length, from + 5); k++) {
@@ -52,9 +52,12 @@ export function withoutState(normalized: string, topic: string[], named: (pair: 
       span.push(folded[k]);
       if (/[,.;!?]$/.test(tokens[k])) { k++; break; }
     }
-    if (closers && !closers.includes(folded[k])) return -1;
-    spans.push(span);
-    return k - 1;
+    return { span, last: k - 1, after: folded[k] };
+  };
+  /** Sets a scanned span aside as the citizen's state; returns where it ends. */
+  const keep = (s: ReturnType<typeof scan>) => {
+    spans.push(s.span);
+    return s.last;
   };
   for (let i = 0; i < tokens.length; i++) {
     const word = bare[i];
@@ -62,12 +65,12 @@ export function withoutState(normalized: string, topic: string[], named: (pair: 
     // tên" names the thing the procedure is about.
     // Unless names say it too ("công trình chưa vận hành"; typed plain, "chua chay" is "chữa cháy").
     if ((word === 'chưa' || (plain && word === 'chua')) && !(folded[i + 1] && !genericWords.has(folded[i + 1]) && named(`chua ${folded[i + 1]}`))) {
-      i = Math.max(i, take(i + 1));
+      i = Math.max(i, keep(scan(i + 1)));
       continue;
     }
     if (word === 'có' || (plain && word === 'co')) {
-      const end = take(i + 1, ['roi']);
-      if (end >= 0) { i = end + 1; continue; }
+      const s = scan(i + 1);
+      if (s.after === 'roi') { i = keep(s) + 1; continue; }
     }
     const place = placeEnd(folded, i);
     if (place > 0) {
@@ -89,23 +92,21 @@ export function withoutState(normalized: string, topic: string[], named: (pair: 
     }
     // "đang đóng bảo hiểm xã hội thì mất": what the deceased was doing, not what the family asks.
     if ((word === 'đang' || (plain && word === 'dang' && folded[i + 1] !== 'ky')) && folded[i + 1]) {
-      const end = take(i + 1, ['thi', 'ma']);
-      if (end >= 0 && (deathWords.has(folded[end + 2]) || deathWords.has(`${folded[end + 2]} ${folded[end + 3]}`))) { i = end; continue; }
-      if (end >= 0) spans.pop();
+      const s = scan(i + 1);
+      const event = folded[s.last + 2];
+      if ((s.after === 'thi' || s.after === 'ma') && (deathWords.has(event) || deathWords.has(`${event} ${folded[s.last + 3]}`))) { i = keep(s); continue; }
     }
-    // "đã công chứng hợp đồng rồi giờ sang tên": what is done already, not what is asked.
+    // "đã công chứng hợp đồng rồi giờ sang tên": what is done already, not what is asked; "hai vợ
+    // chồng đã đăng ký kết hôn, bé mới sinh ...": a finished step, closed by a comma.
     if ((word === 'đã' || (plain && word === 'da')) && folded[i + 1] && folded[i + 1] !== 'co') {
-      const end = take(i + 1, ['roi']);
-      if (end >= 0) { i = end + 1; continue; }
-      // "hai vợ chồng đã đăng ký kết hôn, bé mới sinh ...": a finished step, closed by a comma.
-      const stop = take(i + 1);
-      if (stop > i && /,$/.test(tokens[stop])) { i = stop; continue; }
-      if (stop > i) spans.pop();
+      const s = scan(i + 1);
+      if (s.after === 'roi') { i = keep(s) + 1; continue; }
+      if (s.last > i && /,$/.test(tokens[s.last])) { i = keep(s); continue; }
     }
     // "đã có X nhưng / mà ...": what the citizen has, set against what they ask for.
     if ((word === 'đã' || (plain && word === 'da')) && folded[i + 1] === 'co') {
-      const end = take(i + 2, ['nhung', 'ma']);
-      if (end >= 0) { i = end; continue; }
+      const s = scan(i + 2);
+      if (s.after === 'nhung' || s.after === 'ma') { i = keep(s); continue; }
     }
     rest.add(folded[i]);
   }

@@ -54,7 +54,6 @@ export const rankingSettings = {
    * ("Giải quyết hưởng chế độ thai sản", field "Thực hiện chính sách BHXH").
    */
   fieldCoverage: 0.5,
-
   /**
    * A colloquial question carries words no name has ("ông tôi mới mất", "sắp hết hạn"), so its
    * best match can cover little of it and still be the only sensible one: a best candidate this
@@ -345,7 +344,6 @@ export interface RankOptions {
    * benefits, known by agency and field, are a variant the question must ask for).
    */
   recordWeight?: (code: string) => number;
-
   /** Everyday phrases and the official words they stand for (lexicon synonyms), folded. */
   synonyms?: Synonym[];
   /**
@@ -368,7 +366,6 @@ export interface RankOptions {
    * never answered on its lead alone.
    */
   knownWord?: (word: string) => boolean;
-
   /**
    * True when the question asks for a special case (variants.json: foreign element, mobile,
    * re-registration...) that the name is not. The best candidate being such a name means the

@@ -54,14 +54,12 @@ export function createRetrieval(deps: { procedures: Procedure[]; index: Procedur
   const specialCases = new Set(deps.lexicon.variants.flatMap((g, i) => (specialCaseIds.has(g.id) ? [i] : [])));
   // Every word of every name, read like a question: tells a topic the knowledge lacks ("phù hiệu").
   // Built once here (start-up), not on a citizen's first question.
-  const vocabulary = new Set(deps.procedures.flatMap((p) => readName(p.name).split(/[^a-z0-9]+/).filter(Boolean)));
+  const nameWords = deps.procedures.map((p) => readName(p.name).split(/[^a-z0-9]+/).filter(Boolean));
+  const vocabulary = new Set(nameWords.flat());
   // A token with a digit ("a1", "b2", "2024") is a class, grade or date, not a missing topic.
   const knownWord = (w: string) => vocabulary.has(w) || /\d/.test(w);
   // Word pairs of the names, for the clause readers: "chưa vận hành" in a name is no story.
-  const namePairs = new Set(deps.procedures.flatMap((p) => {
-    const ws = readName(p.name).split(/[^a-z0-9]+/).filter(Boolean);
-    return ws.slice(1).map((w, i) => `${ws[i]} ${w}`);
-  }));
+  const namePairs = new Set(nameWords.flatMap((ws) => ws.slice(1).map((w, i) => `${ws[i]} ${w}`)));
 
   // Benefits the police or the army run for their own people ("Cấp lại thẻ bảo hiểm y tế (thực
   // hiện tại cấp tỉnh)" by Bộ Công an, field "Chính sách") say so only in the record's agency and
